@@ -1,0 +1,88 @@
+//! The briefing: everything brief finds in a document, in the shape of `--json`.
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::extract::entities::{extract_entities, Entity};
+use crate::extract::quotes::{extract_quotes, Quote};
+use crate::extract::timeline::{extract_timeline, find_document_date, CalendarDate, TimelineItem};
+use crate::span::Span;
+
+/// How to build a briefing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BriefingOptions {
+    /// The document date given on the command line; otherwise it is looked for in the text.
+    pub date: Option<CalendarDate>,
+}
+
+/// Counts shown in `stats`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub bytes: usize,
+    pub words: usize,
+    pub sentences: usize,
+    pub paragraphs: usize,
+}
+
+/// What brief found in one document. The text itself stays in the [`Document`].
+#[derive(Clone, Debug, Default)]
+pub struct Briefing {
+    pub title: Option<String>,
+    pub date: Option<CalendarDate>,
+    pub stats: Stats,
+    pub entities: Vec<Entity>,
+    pub timeline: Vec<TimelineItem>,
+    pub quotes: Vec<Quote>,
+}
+
+/// Runs every extractor over the document.
+pub fn build_briefing(doc: &Document, options: BriefingOptions) -> Briefing {
+    let date = options.date.or_else(|| find_document_date(doc));
+    let entities = extract_entities(doc);
+    let timeline = extract_timeline(doc, date);
+    let quotes = extract_quotes(doc, &entities);
+    Briefing {
+        title: doc.title().map(str::to_string),
+        date,
+        stats: Stats {
+            bytes: doc.text.len(),
+            words: doc.word_count(),
+            sentences: doc.sentences.len(),
+            paragraphs: doc.paragraphs.len(),
+        },
+        entities,
+        timeline,
+        quotes,
+    }
+}
+
+/// The `--json` object: the contract in `shared/briefing-json.md`.
+#[derive(Serialize)]
+pub struct BriefingJson<'a> {
+    pub source: &'a str,
+    pub text: &'a str,
+    pub title: Option<&'a str>,
+    pub date: Option<String>,
+    pub stats: Stats,
+    pub sentences: &'a [Span],
+    pub entities: &'a [Entity],
+    pub timeline: &'a [TimelineItem],
+    pub quotes: &'a [Quote],
+}
+
+impl Briefing {
+    /// The serializable view of this briefing over its document.
+    pub fn to_json<'a>(&'a self, doc: &'a Document) -> BriefingJson<'a> {
+        BriefingJson {
+            source: &doc.source,
+            text: &doc.text,
+            title: self.title.as_deref(),
+            date: self.date.map(|d| d.to_string()),
+            stats: self.stats,
+            sentences: &doc.sentences,
+            entities: &self.entities,
+            timeline: &self.timeline,
+            quotes: &self.quotes,
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! brief: the document model and the extractors behind the terminal briefing reader.
+//!
+//! Nothing in this crate touches the terminal: it loads text, splits it into paragraphs and
+//! sentences, finds entities, dated events and quotations, and builds the serializable
+//! [`Briefing`]. The `brief` binary draws it.
+
+pub mod briefing;
+pub mod document;
+pub mod extract;
+pub mod sanitize;
+pub mod span;
+pub mod ui;
+
+pub use briefing::{build_briefing, Briefing, BriefingOptions};
+pub use document::{Document, LoadError, Loaded};
+pub use extract::entities::{Entity, EntityKind};
+pub use extract::quotes::{Quote, QuoteKind, Speaker};
+pub use extract::timeline::{CalendarDate, TimelineItem, When};
+pub use span::Span;

@@ -1,0 +1,127 @@
+//! How document characters are shown: content must never control the terminal.
+//!
+//! The document text is kept exactly as read (offsets stay true for `--json`); only what is
+//! drawn is replaced. Control characters become their Unicode "control picture" (`␛` for ESC),
+//! C1 controls and invisible direction/line-separator marks become a visible `\u{…}` escape,
+//! and a tab becomes spaces. Everything else is drawn as is.
+
+use std::borrow::Cow;
+use unicode_width::UnicodeWidthStr;
+
+/// Spaces a tab expands to. Tabs are not column-aligned: wrapping moves text anyway.
+pub const TAB_WIDTH: usize = 4;
+
+/// What a single character becomes on screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// Drawn as itself.
+    Same,
+    /// Replaced by visible text.
+    Replaced(Cow<'static, str>),
+}
+
+/// Characters that reorder or break lines invisibly: shown as escapes so a reader sees them.
+fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// How `c` is drawn. `\n` is never drawn (lines are split on it) and is reported as `Same`.
+pub fn shown(c: char) -> Shown {
+    match c {
+        '\n' => Shown::Same,
+        '\t' => Shown::Replaced(Cow::Borrowed("    ")),
+        '\u{7F}' => Shown::Replaced(Cow::Borrowed("␡")),
+        c if (c as u32) < 0x20 => {
+            // U+2400.. are the control pictures ␀ ␁ … ␟, in code order.
+            let picture = char::from_u32(0x2400 + c as u32).unwrap_or('�');
+            Shown::Replaced(Cow::Owned(picture.to_string()))
+        }
+        c if ('\u{80}'..='\u{9F}').contains(&c) || is_invisible_control(c) => {
+            Shown::Replaced(Cow::Owned(format!("\\u{{{:x}}}", c as u32)))
+        }
+        _ => Shown::Same,
+    }
+}
+
+/// True when `c` is drawn as something other than itself.
+pub fn needs_replacing(c: char) -> bool {
+    c != '\n' && !matches!(shown(c), Shown::Same)
+}
+
+/// The text as it is safe to draw; borrowed when nothing needed replacing.
+/// Newlines become spaces: callers that want lines split them first.
+pub fn for_display(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c == '\n' || needs_replacing(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match shown(c) {
+            Shown::Same if c == '\n' => out.push(' '),
+            Shown::Same => out.push(c),
+            Shown::Replaced(r) => out.push_str(&r),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Columns a grapheme cluster takes once drawn.
+pub fn grapheme_width(grapheme: &str) -> usize {
+    if grapheme.chars().any(needs_replacing) {
+        grapheme
+            .chars()
+            .map(|c| match shown(c) {
+                Shown::Same => c.to_string().width(),
+                Shown::Replaced(r) => r.width(),
+            })
+            .sum()
+    } else {
+        grapheme.width()
+    }
+}
+
+/// Columns a string takes once drawn.
+pub fn display_width(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    if text.is_ascii() && !text.bytes().any(|b| b < 0x20 || b == 0x7F) {
+        return text.len();
+    }
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let shown = for_display("a\u{1b}[2Jb\u{7}");
+        assert_eq!(shown, "a␛[2Jb␇");
+        assert!(!shown.chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn bidi_overrides_and_c1_are_escaped() {
+        assert_eq!(for_display("x\u{202e}y"), "x\\u{202e}y");
+        assert_eq!(for_display("\u{9b}"), "\\u{9b}");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed_and_measured() {
+        assert!(matches!(for_display("hello"), Cow::Borrowed(_)));
+        assert_eq!(display_width("日本"), 4);
+        assert_eq!(display_width("a\tb"), 2 + TAB_WIDTH);
+        assert_eq!(display_width("e\u{301}"), 1);
+    }
+}
