@@ -7,6 +7,7 @@
 pub mod briefing;
 pub mod document;
 pub mod extract;
+pub mod plain;
 pub mod sanitize;
 pub mod span;
 pub mod ui;

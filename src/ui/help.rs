@@ -1,0 +1,51 @@
+//! The help overlay, drawn from the keymap so it always lists the real bindings.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::app::App;
+use super::keymap::BINDINGS;
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let key_width = BINDINGS
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let mut lines: Vec<Line> = BINDINGS
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!(" {:<key_width$}", b.label), theme.heading),
+                Span::raw(b.help),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        " mouse: click a pane or item, wheel scrolls",
+        theme.dim,
+    ));
+    lines.push(Line::styled(" any key closes this help", theme.dim));
+    let width = (lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3).min(area.width);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(popup, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.border_focused)
+                .title(" brief · keys "),
+        )
+        .render(popup, buf);
+}

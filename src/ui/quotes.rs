@@ -1,0 +1,79 @@
+//! The Quotes pane: who said what, in text order.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::extract::quotes::QuoteKind;
+use crate::sanitize::for_display;
+
+use super::app::{App, QUOTE_ROWS};
+use super::layout::Pane;
+use super::{pane_block, truncate, with_ellipsis};
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let quotes = &app.briefing.quotes;
+    let speech = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Speech)
+        .count();
+    let title = format!("Quotes ({speech} + {} terms)", quotes.len() - speech);
+    let block = pane_block(app, Pane::Quotes, &title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    if quotes.is_empty() {
+        Paragraph::new(Line::styled("no quotations found", theme.dim)).render(inner, buf);
+        return;
+    }
+    let width = (inner.width as usize).max(1);
+    let text = &app.doc.text;
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, quote) in quotes.iter().enumerate().skip(app.quotes.offset) {
+        if lines.len() >= inner.height as usize {
+            break;
+        }
+        let selected = app.quotes.selected == Some(i);
+        let speaker = match (&quote.speaker, quote.kind) {
+            (Some(s), _) => Span::styled(truncate(&for_display(&s.name), width), theme.speaker),
+            (None, QuoteKind::Term) => Span::styled("term", theme.dim),
+            (None, QuoteKind::Speech) => Span::styled("unattributed", theme.dim),
+        };
+        let mut head = Line::from(vec![speaker]);
+        if selected {
+            head = head.style(theme.selected);
+        }
+        lines.push(head);
+        let words = for_display(quote.span.slice(text));
+        let body_width = width.saturating_sub(2).max(1);
+        let wrapped = textwrap::wrap(&words, body_width);
+        for row in 0..QUOTE_ROWS - 1 {
+            let Some(part) = wrapped.get(row) else {
+                lines.push(Line::default());
+                continue;
+            };
+            let last_row = row == QUOTE_ROWS - 2;
+            let more = wrapped.len() > row + 1;
+            let shown = if last_row && more {
+                with_ellipsis(part, body_width)
+            } else {
+                part.to_string()
+            };
+            let style = if quote.kind == QuoteKind::Term {
+                theme.dim
+            } else {
+                theme.quote
+            };
+            let mut line = Line::from(vec![Span::raw("  "), Span::styled(shown, style)]);
+            if selected {
+                line = line.style(theme.selected);
+            }
+            lines.push(line);
+        }
+    }
+    Paragraph::new(lines).render(inner, buf);
+}

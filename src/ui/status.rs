@@ -1,0 +1,44 @@
+//! The status line: the focused pane, where the text view is, and the key hint.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::sanitize::for_display;
+
+use super::app::App;
+use super::truncate;
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let (line, lines, percent) = app.position();
+    let mut left = vec![
+        Span::styled(format!(" {} ", app.focus.name()), theme.status_focus),
+        Span::raw(format!(" line {line}/{lines} · {percent}% ")),
+    ];
+    if let Some(e) = app.selected_entity().map(|e| &app.briefing.entities[e]) {
+        let at = app.mention.map_or(String::new(), |m| format!("{}/", m + 1));
+        left.push(Span::raw(format!(
+            "· {} {at}{} ",
+            for_display(&e.name),
+            e.mentions.len()
+        )));
+    }
+    if let Some(message) = app.message.as_ref().or(app.notice.as_ref()) {
+        left.push(Span::raw(format!("· {} ", for_display(message))));
+    }
+    let hint = " ? help  q quit ";
+    let used: usize = left.iter().map(|s| s.content.width()).sum();
+    let width = area.width as usize;
+    let line = if used + hint.width() <= width {
+        left.push(Span::raw(" ".repeat(width - used - hint.width())));
+        left.push(Span::raw(hint));
+        Line::from(left)
+    } else {
+        let joined: String = left.iter().map(|s| s.content.as_ref()).collect();
+        Line::raw(truncate(&joined, width))
+    };
+    Paragraph::new(line.style(theme.status)).render(area, buf);
+}

@@ -1,0 +1,121 @@
+//! The Timeline pane: dated events under year headings, oldest first.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::extract::timeline::When;
+use crate::sanitize::for_display;
+
+use super::app::{App, GroupRow};
+use super::layout::Pane;
+use super::{pane_block, truncate};
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The normalized date: `2024`, `Mar 2024`, `5 Mar 2024`, `mid-2025`.
+pub fn when_label(when: &When) -> String {
+    let month = when
+        .month
+        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
+    match (when.day, month, when.part) {
+        (Some(d), Some(m), _) => format!("{d} {m} {}", when.year),
+        (None, Some(m), _) => format!("{m} {}", when.year),
+        (_, None, Some(part)) => {
+            let part = serde_json::to_value(part)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            match part.as_str() {
+                "early" | "mid" | "late" => format!("{part}-{}", when.year),
+                p if p.starts_with('q') || p.starts_with('h') => {
+                    format!("{} {}", p.to_uppercase(), when.year)
+                }
+                p => format!("{p} {}", when.year),
+            }
+        }
+        _ => when.year.to_string(),
+    }
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let title = format!("Timeline ({})", app.briefing.timeline.len());
+    let block = pane_block(app, Pane::Timeline, &title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    if app.briefing.timeline.is_empty() {
+        Paragraph::new(Line::styled("no dated events found", theme.dim)).render(inner, buf);
+        return;
+    }
+    let width = inner.width as usize;
+    let text = &app.doc.text;
+    let selected = app.timeline.cursor.selected;
+    let lines: Vec<Line> = app
+        .timeline
+        .rows
+        .iter()
+        .skip(app.timeline.cursor.offset)
+        .take(inner.height as usize)
+        .map(|row| match *row {
+            GroupRow::Heading(year, count) => Line::styled(
+                format!(
+                    "{year} · {count} event{}",
+                    if count == 1 { "" } else { "s" }
+                ),
+                theme.heading,
+            ),
+            GroupRow::Item(i) => {
+                let item = &app.briefing.timeline[i];
+                let date = format!("  {:<11} ", when_label(&item.when));
+                let room = width.saturating_sub(date.width());
+                // The event, starting a little before the date so the date's words show.
+                let sentence = item.sentence.slice(text);
+                let date_at = item.span.start.saturating_sub(item.sentence.start);
+                let before = &sentence[..date_at.min(sentence.len())];
+                let lead = before
+                    .char_indices()
+                    .rev()
+                    .filter(|(_, c)| c.is_whitespace())
+                    .nth(3)
+                    .map_or(0, |(i, _)| i + 1);
+                let lead = if before.width() + item.span.len() > room {
+                    lead
+                } else {
+                    0
+                };
+                let ellipsis = if lead > 0 { "…" } else { "" };
+                let head = for_display(&sentence[lead..date_at.min(sentence.len())]);
+                let date_words = for_display(item.span.slice(text));
+                let tail_start =
+                    (item.span.end.saturating_sub(item.sentence.start)).min(sentence.len());
+                let tail = for_display(sentence.get(tail_start..).unwrap_or(""));
+                let head = format!("{ellipsis}{head}");
+                let head_t = truncate(&head, room);
+                let after_head = room.saturating_sub(head_t.width());
+                let date_t = truncate(&date_words, after_head);
+                let after_date = after_head.saturating_sub(date_t.width());
+                let tail_t = truncate(&tail, after_date);
+                let line = Line::from(vec![
+                    Span::styled(date, theme.dim),
+                    Span::raw(head_t),
+                    Span::styled(date_t, theme.event_date),
+                    Span::raw(tail_t),
+                ]);
+                if selected == Some(i) {
+                    line.style(theme.selected)
+                } else {
+                    line
+                }
+            }
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
