@@ -1,0 +1,271 @@
+//! The UI on ratatui's TestBackend: snapshots of whole screens, and key sequences checked
+//! against what the buffer shows.
+
+use brief::extract::quotes::{Quote, QuoteKind, Speaker};
+use brief::extract::timeline::{TimelineItem, When};
+use brief::ui::{self, Action, App, Pane};
+use brief::{build_briefing, Briefing, BriefingOptions, Document, Entity, EntityKind, Span};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+
+const SAMPLE: &str = include_str!("../seeds/tiktok-shop-amazon-douyin.txt");
+
+fn sample_app(width: u16, height: u16) -> App {
+    let doc = Document::new("seeds/tiktok-shop-amazon-douyin.txt", SAMPLE);
+    let briefing = build_briefing(&doc, BriefingOptions::default());
+    sized(App::new(doc, briefing), width, height)
+}
+
+fn sized(mut app: App, width: u16, height: u16) -> App {
+    app.update(Action::Resize { width, height });
+    app
+}
+
+fn render(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|frame| ui::draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &App) -> String {
+    let buffer = render(app);
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A small article with known spans, so key tests do not depend on extraction quality.
+fn handmade_app(width: u16, height: u16) -> App {
+    let mut text = String::from("Acme Corp hired Jane Doe in 2021.\n");
+    for i in 0..40 {
+        text.push_str(&format!("Filler paragraph number {i} says nothing at all here.\n"));
+    }
+    text.push_str("Later Jane Doe said \"we grew fast\" in 2023. Acme Corp agreed.\n");
+    let doc = Document::new("handmade.txt", &text);
+    let find_all = |needle: &str| -> Vec<Span> {
+        text.match_indices(needle)
+            .map(|(i, m)| Span::new(i, i + m.len()))
+            .collect()
+    };
+    let sentence_of = |offset: usize| doc.sentences[doc.sentence_at(offset).unwrap()];
+    let y2021 = find_all("2021")[0];
+    let y2023 = find_all("2023")[0];
+    let quote = find_all("we grew fast")[0];
+    let jane = find_all("Jane Doe");
+    let briefing = Briefing {
+        entities: vec![
+            Entity {
+                name: "Acme Corp".into(),
+                kind: EntityKind::Organization,
+                mentions: find_all("Acme Corp"),
+                description: None,
+            },
+            Entity {
+                name: "Jane Doe".into(),
+                kind: EntityKind::Person,
+                mentions: jane.clone(),
+                description: Some("a hire".into()),
+            },
+        ],
+        timeline: vec![
+            TimelineItem {
+                when: When { year: 2021, month: None, day: None, part: None },
+                label: "2021".into(),
+                span: y2021,
+                sentence: sentence_of(y2021.start),
+            },
+            TimelineItem {
+                when: When { year: 2023, month: None, day: None, part: None },
+                label: "2023".into(),
+                span: y2023,
+                sentence: sentence_of(y2023.start),
+            },
+        ],
+        quotes: vec![Quote {
+            span: quote,
+            kind: QuoteKind::Speech,
+            speaker: Some(Speaker { name: "Jane Doe".into(), span: jane[1], entity: None }),
+            nested: vec![],
+        }],
+        ..Briefing::default()
+    };
+    sized(App::new(doc, briefing), width, height)
+}
+
+/// Cells of the text pane that carry `modifier` or a background, read as text.
+fn highlighted_text(app: &App, pick: impl Fn(&ratatui::buffer::Cell) -> bool) -> String {
+    let buffer = render(app);
+    let rect = app.layout.pane(Pane::Text).unwrap();
+    let mut out = String::new();
+    for y in rect.y + 1..rect.bottom() - 1 {
+        for x in rect.x + 1..rect.right() - 1 {
+            let cell = &buffer[(x, y)];
+            if pick(cell) {
+                out.push_str(cell.symbol());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn four_panes_at_120x40() {
+    insta::assert_snapshot!(screen(&sample_app(120, 40)));
+}
+
+#[test]
+fn four_panes_at_80x24() {
+    insta::assert_snapshot!(screen(&sample_app(80, 24)));
+}
+
+#[test]
+fn help_overlay_lists_the_keys() {
+    let mut app = sample_app(100, 40);
+    app.update(Action::ToggleHelp);
+    let shown = screen(&app);
+    insta::assert_snapshot!(shown);
+    for binding in brief::ui::keymap::BINDINGS {
+        assert!(shown.contains(binding.help), "help lacks {:?}", binding.help);
+    }
+    app.update(Action::Cancel);
+    assert!(!screen(&app).contains("this help"));
+}
+
+#[test]
+fn narrow_screens_show_one_pane_with_tabs() {
+    let mut app = sample_app(50, 20);
+    let first = screen(&app);
+    assert!(first.contains("1 Text │ 2 Entities"), "{first}");
+    assert!(!first.contains("Timeline ("));
+    app.update(Action::Focus(Pane::Timeline));
+    let shown = screen(&app);
+    assert!(shown.contains("Timeline ("), "{shown}");
+    assert!(!shown.contains("Text ·"));
+}
+
+#[test]
+fn no_size_panics_and_tiny_screens_say_so() {
+    for width in 0..70 {
+        for height in 0..14 {
+            let mut app = sample_app(width, height);
+            for action in [Action::Down, Action::FocusNext, Action::Activate, Action::Bottom] {
+                app.update(action);
+            }
+            let _ = render(&app);
+        }
+    }
+    assert!(screen(&sample_app(12, 3)).contains("brief: wind"));
+}
+
+#[test]
+fn tab_and_numbers_move_focus() {
+    let mut app = handmade_app(100, 30);
+    assert_eq!(app.focus, Pane::Text);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Pane::Entities);
+    app.update(Action::FocusPrev);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Pane::Quotes);
+    app.update(Action::Focus(Pane::Timeline));
+    assert_eq!(app.focus, Pane::Timeline);
+    assert!(screen(&app).contains(" Timeline "), "status names the focused pane");
+}
+
+#[test]
+fn selecting_an_entity_highlights_its_mentions_and_n_steps_through_them() {
+    let mut app = handmade_app(100, 30);
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::Down); // the first entity: People come first, so Jane Doe
+    assert_eq!(app.briefing.entities[app.selected_entity().unwrap()].name, "Jane Doe");
+    let highlighted = highlighted_text(&app, |c| c.bg == app.theme.mention.bg.unwrap());
+    assert_eq!(highlighted, "Jane Doe", "only the visible mention is highlighted");
+
+    app.update(Action::NextMention);
+    assert_eq!(app.mention, Some(0));
+    app.update(Action::NextMention);
+    assert_eq!(app.mention, Some(1));
+    // The second mention is near the end: the text scrolled there.
+    let shown = screen(&app);
+    assert!(shown.contains("Later Jane Doe said"), "{shown}");
+    assert!(shown.contains("Jane Doe 2/2"), "status shows the mention count");
+    app.update(Action::NextMention);
+    assert_eq!(app.mention, Some(0), "wraps around");
+    app.update(Action::Cancel);
+    assert_eq!(app.selected_entity(), None);
+}
+
+#[test]
+fn stepping_the_timeline_moves_the_text_and_highlights_the_event() {
+    let mut app = handmade_app(100, 30);
+    app.update(Action::NextEvent);
+    app.update(Action::NextEvent);
+    assert_eq!(app.selected_event(), Some(1));
+    let date = highlighted_text(&app, |c| {
+        c.modifier.contains(Modifier::BOLD) && c.modifier.contains(Modifier::UNDERLINED)
+    });
+    assert_eq!(date, "2023");
+    assert!(screen(&app).contains("Later Jane Doe"));
+    app.update(Action::PrevYear);
+    assert_eq!(app.selected_event(), Some(0));
+    assert!(screen(&app).contains("Acme Corp hired Jane Doe in 2021."));
+}
+
+#[test]
+fn enter_on_a_quote_jumps_to_it_and_marks_the_speaker() {
+    let mut app = handmade_app(100, 30);
+    app.update(Action::Focus(Pane::Quotes));
+    app.update(Action::Activate);
+    assert_eq!(app.selected_quote(), Some(0));
+    let quote = highlighted_text(&app, |c| c.modifier.contains(Modifier::ITALIC));
+    assert_eq!(quote, "we grew fast");
+    let speaker = highlighted_text(&app, |c| c.fg == app.theme.speaker.fg.unwrap());
+    assert_eq!(speaker, "Jane Doe");
+}
+
+#[test]
+fn text_scrolls_like_less_and_stops_at_the_end() {
+    let mut app = handmade_app(100, 30);
+    app.update(Action::Bottom);
+    let (_, _, percent) = app.position();
+    assert_eq!(percent, 100);
+    let at_bottom = screen(&app);
+    app.update(Action::Down);
+    assert_eq!(screen(&app), at_bottom, "no scrolling past the end");
+    app.update(Action::Top);
+    assert!(screen(&app).contains("Acme Corp hired"));
+    app.update(Action::PageDown);
+    assert!(!screen(&app).contains("Acme Corp hired"));
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let mut app = handmade_app(100, 30);
+    let rect = app.layout.pane(Pane::Entities).unwrap();
+    // Row 0 inside the border is the "People" heading, row 1 the first person.
+    app.update(Action::Click { column: rect.x + 3, row: rect.y + 2 });
+    assert_eq!(app.focus, Pane::Entities);
+    assert_eq!(app.briefing.entities[app.selected_entity().unwrap()].name, "Jane Doe");
+    let text = app.layout.pane(Pane::Text).unwrap();
+    app.update(Action::ScrollDownAt { column: text.x + 2, row: text.y + 2 });
+    assert!(!screen(&app).contains("Acme Corp hired"));
+}
+
+#[test]
+fn control_characters_in_the_text_are_drawn_visibly() {
+    let doc = Document::new("evil.txt", "Title\u{1b}]0;pwned\u{7}\nBody \u{1b}[2J text \u{202e}here.");
+    let app = sized(App::new(doc, Briefing::default()), 80, 10);
+    let buffer = render(&app);
+    for cell in buffer.content() {
+        assert!(!cell.symbol().chars().any(|c| c.is_control()), "raw control {:?}", cell.symbol());
+    }
+    let shown = screen(&app);
+    assert!(shown.contains("␛]0;pwned␇"), "{shown}");
+    assert!(shown.contains("\\u{202e}"), "{shown}");
+}
