@@ -35,12 +35,46 @@ pub struct Briefing {
     pub quotes: Vec<Quote>,
 }
 
+/// The steps of building a briefing, reported as each one starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Entities,
+    Timeline,
+    Quotes,
+    Done,
+}
+
+impl Stage {
+    /// Rough share of the work done when this stage starts, for a progress indicator.
+    pub fn percent(self) -> u8 {
+        match self {
+            Stage::Entities => 0,
+            Stage::Timeline => 60,
+            Stage::Quotes => 80,
+            Stage::Done => 100,
+        }
+    }
+}
+
 /// Runs every extractor over the document.
 pub fn build_briefing(doc: &Document, options: BriefingOptions) -> Briefing {
+    build_briefing_with_progress(doc, options, &mut |_| {})
+}
+
+/// [`build_briefing`], telling `progress` as each stage starts (for a background build).
+pub fn build_briefing_with_progress(
+    doc: &Document,
+    options: BriefingOptions,
+    progress: &mut dyn FnMut(Stage),
+) -> Briefing {
     let date = options.date.or_else(|| find_document_date(doc));
+    progress(Stage::Entities);
     let entities = extract_entities(doc);
+    progress(Stage::Timeline);
     let timeline = extract_timeline(doc, date);
+    progress(Stage::Quotes);
     let quotes = extract_quotes(doc, &entities);
+    progress(Stage::Done);
     Briefing {
         title: doc.title().map(str::to_string),
         date,

@@ -12,7 +12,9 @@ pub mod sanitize;
 pub mod span;
 pub mod ui;
 
-pub use briefing::{build_briefing, Briefing, BriefingOptions};
+pub use briefing::{
+    build_briefing, build_briefing_with_progress, Briefing, BriefingOptions, Stage,
+};
 pub use document::{Document, LoadError, Loaded};
 pub use extract::entities::{Entity, EntityKind};
 pub use extract::quotes::{Quote, QuoteKind, Speaker};

@@ -1,5 +1,7 @@
 //! The application state and the one function that changes it, [`App::update`].
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use crate::briefing::Briefing;
@@ -84,7 +86,8 @@ pub struct TextView {
 }
 
 pub struct App {
-    pub doc: Document,
+    /// Shared with the thread that builds the briefing.
+    pub doc: Arc<Document>,
     pub theme: Theme,
     pub briefing: Briefing,
     pub focus: Pane,
@@ -102,10 +105,13 @@ pub struct App {
     pub message: Option<String>,
     /// Warnings from loading, shown once in the status line.
     pub notice: Option<String>,
+    /// While the briefing is built in the background: how far along it is (percent).
+    pub extracting: Option<u8>,
 }
 
 impl App {
-    pub fn new(doc: Document, briefing: Briefing) -> App {
+    pub fn new(doc: impl Into<Arc<Document>>, briefing: Briefing) -> App {
+        let doc = doc.into();
         let line_starts = std::iter::once(0)
             .chain(doc.text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -130,6 +136,7 @@ impl App {
             should_quit: false,
             message: None,
             notice: None,
+            extracting: None,
         };
         app.rebuild_entity_rows();
         app.rebuild_timeline_rows();
@@ -180,6 +187,20 @@ impl App {
             #[cfg(debug_assertions)]
             Action::DebugPanic => panic!("debug panic requested (BRIEF_DEBUG_PANIC_KEY)"),
         }
+    }
+
+    /// Takes the briefing built in the background. Selections made meanwhile (there are
+    /// none in the lists while they are empty) and the text position are kept.
+    pub fn set_briefing(&mut self, briefing: Briefing) {
+        self.briefing = briefing;
+        self.extracting = None;
+        self.rebuild_entity_rows();
+        self.rebuild_timeline_rows();
+        self.entities.cursor = ListCursor::default();
+        self.timeline.cursor = ListCursor::default();
+        self.quotes = ListCursor::default();
+        self.mention = None;
+        self.relayout();
     }
 
     // ----- selection as the other panes see it

@@ -142,3 +142,11 @@ pub(crate) fn with_ellipsis(text: &str, width: usize) -> String {
         truncate(&format!("{text}…"), width)
     }
 }
+
+/// What an empty list pane says: progress while the briefing is being built, else `empty`.
+pub(crate) fn placeholder(app: &App, empty: &str) -> String {
+    match app.extracting {
+        Some(percent) => format!("extracting… {percent}%"),
+        None => empty.to_string(),
+    }
+}
