@@ -74,16 +74,17 @@ pub fn build_briefing_with_progress(
     let timeline = extract_timeline(doc, date);
     progress(Stage::Quotes);
     let quotes = extract_quotes(doc, &entities);
+    let stats = Stats {
+        bytes: doc.text.len(),
+        words: doc.word_count(),
+        sentences: doc.sentences().len(),
+        paragraphs: doc.paragraphs.len(),
+    };
     progress(Stage::Done);
     Briefing {
         title: doc.title().map(str::to_string),
         date,
-        stats: Stats {
-            bytes: doc.text.len(),
-            words: doc.word_count(),
-            sentences: doc.sentences.len(),
-            paragraphs: doc.paragraphs.len(),
-        },
+        stats,
         entities,
         timeline,
         quotes,
@@ -113,7 +114,7 @@ impl Briefing {
             title: self.title.as_deref(),
             date: self.date.map(|d| d.to_string()),
             stats: self.stats,
-            sentences: &doc.sentences,
+            sentences: doc.sentences(),
             entities: &self.entities,
             timeline: &self.timeline,
             quotes: &self.quotes,

@@ -90,13 +90,17 @@ fn main() -> ExitCode {
     if cli.stats {
         report_stats(&doc, &briefing, started.elapsed(), loaded_in);
     }
-    let mut stdout = io::stdout().lock();
+    // Standard output is line-buffered: a block buffer makes a large --json a few big writes.
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = if cli.json {
         serde_json::to_writer_pretty(&mut stdout, &briefing.to_json(&doc))
             .map_err(io::Error::from)
             .and_then(|()| writeln!(stdout))
+            .and_then(|()| stdout.flush())
     } else {
-        stdout.write_all(brief::plain::briefing_as_text(&doc, &briefing).as_bytes())
+        stdout
+            .write_all(brief::plain::briefing_as_text(&doc, &briefing).as_bytes())
+            .and_then(|()| stdout.flush())
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,

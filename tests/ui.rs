@@ -56,7 +56,7 @@ fn handmade_app(width: u16, height: u16) -> App {
             .map(|(i, m)| Span::new(i, i + m.len()))
             .collect()
     };
-    let sentence_of = |offset: usize| doc.sentences[doc.sentence_at(offset).unwrap()];
+    let sentence_of = |offset: usize| doc.sentences()[doc.sentence_at(offset).unwrap()];
     let y2021 = find_all("2021")[0];
     let y2023 = find_all("2023")[0];
     let quote = find_all("we grew fast")[0];

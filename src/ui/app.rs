@@ -168,8 +168,8 @@ impl App {
             Action::HalfPageUp => {
                 self.move_in_focus(-((self.page_size(self.focus) / 2).max(1) as isize))
             }
-            Action::Top => self.move_in_focus(isize::MIN / 2),
-            Action::Bottom => self.move_in_focus(isize::MAX / 2),
+            Action::Top => self.move_to_end(false),
+            Action::Bottom => self.move_to_end(true),
             Action::Activate => self.activate(),
             Action::NextMention => self.step_mention(true),
             Action::PrevMention => self.step_mention(false),
@@ -277,6 +277,24 @@ impl App {
                 self.quotes.step(delta, self.briefing.quotes.len());
                 self.ensure_quote_visible();
             }
+        }
+    }
+
+    /// `g`/`G`: straight to the first or last row or item, without walking the rows between.
+    fn move_to_end(&mut self, bottom: bool) {
+        match self.focus {
+            Pane::Text => {
+                self.text.top = if bottom {
+                    self.clamp_top(self.text.wrapped.last(&self.doc.text))
+                } else {
+                    self.text.wrapped.first()
+                };
+            }
+            _ => self.move_in_focus(if bottom {
+                isize::MAX / 2
+            } else {
+                isize::MIN / 2
+            }),
         }
     }
 
