@@ -481,7 +481,7 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<String> {
         let doc = Document::new("t", text);
-        doc.sentences
+        doc.sentences()
             .iter()
             .map(|s| doc.slice(*s).to_string())
             .collect()
