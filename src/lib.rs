@@ -9,6 +9,7 @@ pub mod document;
 pub mod extract;
 pub mod plain;
 pub mod sanitize;
+pub mod search;
 pub mod span;
 pub mod ui;
 

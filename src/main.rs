@@ -208,7 +208,7 @@ fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
-        if let Some(action) = action_for(event::read()?) {
+        if let Some(action) = action_for(event::read()?, app.prompt.is_some()) {
             app.update(action);
             dirty = true;
         }
@@ -217,8 +217,11 @@ fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
 }
 
 /// Turns a terminal event into an action; key releases and repeats of other kinds are ignored.
-fn action_for(event: Event) -> Option<Action> {
+fn action_for(event: Event, prompt_open: bool) -> Option<Action> {
     match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press && prompt_open => {
+            ui::keymap::prompt_action_for(key)
+        }
         Event::Key(key) if key.kind == KeyEventKind::Press => ui::keymap::action_for(key),
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);

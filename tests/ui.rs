@@ -221,9 +221,9 @@ fn selecting_an_entity_highlights_its_mentions_and_n_steps_through_them() {
         "only the visible mention is highlighted"
     );
 
-    app.update(Action::NextMention);
+    app.update(Action::NextMatch);
     assert_eq!(app.mention, Some(0));
-    app.update(Action::NextMention);
+    app.update(Action::NextMatch);
     assert_eq!(app.mention, Some(1));
     // The second mention is near the end: the text scrolled there.
     let shown = screen(&app);
@@ -232,7 +232,7 @@ fn selecting_an_entity_highlights_its_mentions_and_n_steps_through_them() {
         shown.contains("Jane Doe 2/2"),
         "status shows the mention count"
     );
-    app.update(Action::NextMention);
+    app.update(Action::NextMatch);
     assert_eq!(app.mention, Some(0), "wraps around");
     app.update(Action::Cancel);
     assert_eq!(app.selected_entity(), None);
@@ -321,4 +321,44 @@ fn control_characters_in_the_text_are_drawn_visibly() {
     let shown = screen(&app);
     assert!(shown.contains("␛]0;pwned␇"), "{shown}");
     assert!(shown.contains("\\u{202e}"), "{shown}");
+}
+
+#[test]
+fn search_highlights_matches_counts_them_and_n_wraps() {
+    let mut app = handmade_app(100, 30);
+    app.update(Action::StartSearch);
+    for c in "jane".chars() {
+        app.update(Action::PromptChar(c));
+    }
+    assert!(
+        screen(&app).contains("/jane▏"),
+        "the prompt shows the query"
+    );
+    app.update(Action::PromptSubmit);
+    let search = app.search.as_ref().expect("a search");
+    assert_eq!(
+        search.matches.len(),
+        2,
+        "smart case: lower-case query ignores case"
+    );
+    assert!(screen(&app).contains("/jane 1/2"), "{}", screen(&app));
+    app.update(Action::NextMatch);
+    assert!(screen(&app).contains("/jane 2/2"));
+    assert!(screen(&app).contains("Later Jane Doe said"));
+    app.update(Action::NextMatch);
+    assert_eq!(
+        app.search.as_ref().unwrap().current,
+        Some(0),
+        "wraps to the first match"
+    );
+    app.update(Action::Cancel);
+    assert!(app.search.is_none());
+    // A capital letter makes the search case-sensitive.
+    app.update(Action::StartSearch);
+    for c in "JANE".chars() {
+        app.update(Action::PromptChar(c));
+    }
+    app.update(Action::PromptSubmit);
+    assert!(app.search.is_none());
+    assert!(screen(&app).contains("not found: JANE"));
 }

@@ -107,6 +107,18 @@ pub struct App {
     pub notice: Option<String>,
     /// While the briefing is built in the background: how far along it is (percent).
     pub extracting: Option<u8>,
+    /// The search query being typed, while the prompt is open.
+    pub prompt: Option<String>,
+    /// The last search and its matches.
+    pub search: Option<Search>,
+}
+
+/// A text search and where `n`/`N` are in its matches.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Span>,
+    pub current: Option<usize>,
 }
 
 impl App {
@@ -137,6 +149,8 @@ impl App {
             message: None,
             notice: None,
             extracting: None,
+            prompt: None,
+            search: None,
         };
         app.rebuild_entity_rows();
         app.rebuild_timeline_rows();
@@ -171,8 +185,22 @@ impl App {
             Action::Top => self.move_to_end(false),
             Action::Bottom => self.move_to_end(true),
             Action::Activate => self.activate(),
-            Action::NextMention => self.step_mention(true),
-            Action::PrevMention => self.step_mention(false),
+            Action::NextMatch if self.search.is_some() => self.step_search(true),
+            Action::PrevMatch if self.search.is_some() => self.step_search(false),
+            Action::NextMatch => self.step_mention(true),
+            Action::PrevMatch => self.step_mention(false),
+            Action::StartSearch => self.prompt = Some(String::new()),
+            Action::PromptChar(c) => {
+                if let Some(p) = self.prompt.as_mut() {
+                    p.push(c);
+                }
+            }
+            Action::PromptBackspace => {
+                if let Some(p) = self.prompt.as_mut() {
+                    p.pop();
+                }
+            }
+            Action::PromptSubmit => self.submit_search(),
             Action::NextEvent => self.step_event(1),
             Action::PrevEvent => self.step_event(-1),
             Action::NextYear => self.step_year(true),
@@ -451,7 +479,72 @@ impl App {
         }
     }
 
+    fn submit_search(&mut self) {
+        let Some(query) = self.prompt.take() else {
+            return;
+        };
+        if query.is_empty() {
+            self.search = None;
+            return;
+        }
+        let options = crate::search::SearchOptions::smart(&query);
+        let matches = crate::search::find_all(&self.doc.text, &query, options);
+        if matches.is_empty() {
+            self.message = Some(format!("not found: {query}"));
+            self.search = None;
+            return;
+        }
+        self.search = Some(Search {
+            query,
+            matches,
+            current: None,
+        });
+        self.step_search(true);
+    }
+
+    /// `n`/`N` with a search: the next match after the current one (or after the top of
+    /// the view), wrapping around at the ends.
+    fn step_search(&mut self, forward: bool) {
+        let top = self.text.wrapped.offset_of(&self.doc.text, self.text.top);
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        let len = search.matches.len();
+        let next = match (search.current, forward) {
+            (Some(i), true) => i + 1,
+            (Some(i), false) => i.wrapping_sub(1),
+            (None, true) => search.matches.partition_point(|m| m.start < top),
+            (None, false) => search
+                .matches
+                .partition_point(|m| m.start < top)
+                .wrapping_sub(1),
+        };
+        let next = if next >= len {
+            self.message = Some(if forward {
+                "search wrapped to the top".into()
+            } else {
+                "search wrapped to the bottom".into()
+            });
+            if forward {
+                0
+            } else {
+                len - 1
+            }
+        } else {
+            next
+        };
+        search.current = Some(next);
+        let offset = search.matches[next].start;
+        self.scroll_to(offset);
+    }
+
     fn cancel(&mut self) {
+        if self.prompt.take().is_some() {
+            return;
+        }
+        if self.search.take().is_some() {
+            return;
+        }
         match self.focus {
             Pane::Text => {
                 self.entities.cursor.selected = None;

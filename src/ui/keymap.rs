@@ -128,15 +128,15 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         keys: &[ch('n')],
-        action: Action::NextMention,
+        action: Action::NextMatch,
         label: "n",
-        help: "next mention of the entity",
+        help: "next search match / mention of the entity",
     },
     Binding {
         keys: &[ch('N')],
-        action: Action::PrevMention,
+        action: Action::PrevMatch,
         label: "N",
-        help: "previous mention",
+        help: "previous match / mention",
     },
     Binding {
         keys: &[ch(']')],
@@ -167,6 +167,12 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ToggleEntityOrder,
         label: "s",
         help: "entities by count / first mention",
+    },
+    Binding {
+        keys: &[ch('/')],
+        action: Action::StartSearch,
+        label: "/",
+        help: "search the text (Enter: go, Esc: clear)",
     },
     Binding {
         keys: &[ch('?'), key(KeyCode::F(1))],
@@ -207,6 +213,19 @@ pub fn action_for(event: KeyEvent) -> Option<Action> {
             })
         })
         .map(|b| b.action)
+}
+
+/// Keys while the search prompt is open: text goes into the query.
+pub fn prompt_action_for(event: KeyEvent) -> Option<Action> {
+    let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
+    match event.code {
+        KeyCode::Char('c') if ctrl_held => Some(Action::Quit),
+        KeyCode::Char(c) if !ctrl_held => Some(Action::PromptChar(c)),
+        KeyCode::Backspace => Some(Action::PromptBackspace),
+        KeyCode::Enter => Some(Action::PromptSubmit),
+        KeyCode::Esc => Some(Action::Cancel),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

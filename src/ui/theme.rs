@@ -12,6 +12,7 @@ pub struct Theme {
     pub dim: Style,
     pub selected: Style,
     pub mention: Style,
+    pub search: Style,
     pub current_mention: Style,
     pub event_sentence: Style,
     pub event_date: Style,
@@ -48,6 +49,7 @@ impl Theme {
                 .fg(Color::White)
                 .add_modifier(bold),
             mention: Style::new().bg(Color::Yellow).fg(Color::Black),
+            search: Style::new().bg(Color::Green).fg(Color::Black),
             current_mention: Style::new()
                 .bg(Color::LightRed)
                 .fg(Color::Black)
@@ -85,6 +87,7 @@ impl Theme {
             dim: Style::new().add_modifier(Modifier::DIM),
             selected: reverse,
             mention: reverse,
+            search: reverse.add_modifier(Modifier::UNDERLINED),
             current_mention: reverse.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             event_sentence: underline,
             event_date: bold.add_modifier(Modifier::UNDERLINED),
