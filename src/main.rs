@@ -46,6 +46,9 @@ struct Cli {
     /// With --json: report sizes, times and throughput on standard error
     #[arg(long)]
     stats: bool,
+    /// Print the default configuration file and exit
+    #[arg(long)]
+    print_config: bool,
 }
 
 fn parse_date(s: &str) -> Result<CalendarDate, String> {
@@ -54,6 +57,10 @@ fn parse_date(s: &str) -> Result<CalendarDate, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.print_config {
+        print!("{}", ui::config::default_config_text());
+        return ExitCode::SUCCESS;
+    }
     let path = cli.path.clone().unwrap_or_else(|| SAMPLE.to_string());
     let load_started = Instant::now();
     let loaded = match load_path(&path, LoadOptions { force: cli.force }) {
@@ -74,10 +81,15 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     if interactive {
+        let (config, problems) = ui::config::load();
+        for problem in &problems {
+            eprintln!("brief: {}", brief::sanitize::for_display(problem));
+        }
         let mut app = App::new(doc, Briefing::default());
-        app.theme = ui::theme::Theme::from_env();
-        app.notice = loaded.warnings.first().cloned();
-        return match run(app, options, !cli.no_mouse) {
+        app.configure(&config);
+        app.notice = problems.first().or(loaded.warnings.first()).cloned();
+        let mouse = config.mouse && !cli.no_mouse;
+        return match run(app, options, mouse) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("brief: {e}");
@@ -179,7 +191,8 @@ fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
         let _ = crossterm::execute!(io::stdout(), event::DisableMouseCapture);
         previous(info);
     }));
-    let _guard = TerminalGuard { mouse };
+    let mut guard = TerminalGuard { mouse };
+    app.mouse_capture = mouse;
     if mouse {
         crossterm::execute!(io::stdout(), event::EnableMouseCapture)?;
     }
@@ -208,21 +221,29 @@ fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
-        if let Some(action) = action_for(event::read()?, app.prompt.is_some()) {
+        if let Some(action) = action_for(&app, event::read()?) {
             app.update(action);
             dirty = true;
+            if app.mouse_capture != guard.mouse {
+                if app.mouse_capture {
+                    crossterm::execute!(io::stdout(), event::EnableMouseCapture)?;
+                } else {
+                    crossterm::execute!(io::stdout(), event::DisableMouseCapture)?;
+                }
+                guard.mouse = app.mouse_capture;
+            }
         }
     }
     Ok(())
 }
 
 /// Turns a terminal event into an action; key releases and repeats of other kinds are ignored.
-fn action_for(event: Event, prompt_open: bool) -> Option<Action> {
+fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press && prompt_open => {
+        Event::Key(key) if key.kind == KeyEventKind::Press && app.prompt.is_some() => {
             ui::keymap::prompt_action_for(key)
         }
-        Event::Key(key) if key.kind == KeyEventKind::Press => ui::keymap::action_for(key),
+        Event::Key(key) if key.kind == KeyEventKind::Press => app.keymap.action_for(key),
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {

@@ -147,15 +147,94 @@ fn help_overlay_lists_the_keys() {
     app.update(Action::ToggleHelp);
     let shown = screen(&app);
     insta::assert_snapshot!(shown);
-    for binding in brief::ui::keymap::BINDINGS {
+    for binding in &app.keymap.bindings {
         assert!(
             shown.contains(binding.help),
             "help lacks {:?}",
             binding.help
         );
+        assert!(
+            shown.contains(&binding.label()),
+            "help lacks {:?}",
+            binding.label()
+        );
     }
     app.update(Action::Cancel);
     assert!(!screen(&app).contains("this help"));
+    // On a short screen the keys go into two columns, and still all show.
+    let mut short = sample_app(120, 24);
+    short.update(Action::ToggleHelp);
+    let shown = screen(&short);
+    for binding in &short.keymap.bindings {
+        assert!(
+            shown.contains(binding.help),
+            "short help lacks {:?}",
+            binding.help
+        );
+    }
+}
+
+#[test]
+fn zoom_shows_the_focused_pane_alone() {
+    let mut app = handmade_app(120, 30);
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::ToggleZoom);
+    let shown = screen(&app);
+    assert!(shown.contains("Entities (2)"), "{shown}");
+    assert!(
+        !shown.contains("Acme Corp hired"),
+        "the text is hidden while zoomed"
+    );
+    assert_eq!(app.layout.pane(Pane::Entities).unwrap().width, 120);
+    app.update(Action::ToggleZoom);
+    assert!(screen(&app).contains("Acme Corp hired"));
+}
+
+#[test]
+fn user_key_bindings_drive_the_app_and_the_help() {
+    let (config, problems) =
+        brief::ui::config::parse("[keys]\nx = \"quit\"\nt = \"focus_timeline\"\n", "test");
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = handmade_app(120, 40);
+    app.configure(&config);
+    let t = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('t'));
+    app.update(app.keymap.action_for(t).unwrap());
+    assert_eq!(app.focus, Pane::Timeline);
+    app.update(Action::ToggleHelp);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("q ctrl-c x"),
+        "the help shows the new key: {shown}"
+    );
+}
+
+#[test]
+fn themes_render_differently_and_no_color_uses_no_colour() {
+    use ratatui::style::Color;
+    let mut app = handmade_app(100, 20);
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::Down);
+    let colours = |app: &App| {
+        let buffer = render(app);
+        buffer
+            .content()
+            .iter()
+            .flat_map(|c| [c.fg, c.bg])
+            .filter(|c| *c != Color::Reset)
+            .collect::<std::collections::HashSet<_>>()
+    };
+    let dark = colours(&app);
+    app.theme = brief::ui::theme::Theme::light();
+    let light = colours(&app);
+    assert!(!dark.is_empty() && !light.is_empty());
+    assert_ne!(dark, light);
+    app.theme = brief::ui::theme::Theme::monochrome();
+    assert!(colours(&app).is_empty(), "monochrome draws no colour");
+    let selected = highlighted_text(&app, |c| c.modifier.contains(Modifier::REVERSED));
+    assert_eq!(
+        selected, "Jane Doe",
+        "mentions still stand out, in reverse video"
+    );
 }
 
 #[test]

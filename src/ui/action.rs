@@ -40,6 +40,10 @@ pub enum Action {
     PrevYear,
     /// Entities ordered by first mention or by count.
     ToggleEntityOrder,
+    /// Show the focused pane alone, full screen, and back.
+    ToggleZoom,
+    /// Turn mouse capture off (so the terminal can select text) and on.
+    ToggleMouse,
     ToggleHelp,
     /// Close an overlay, or clear the focused pane's selection.
     Cancel,

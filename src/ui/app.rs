@@ -10,6 +10,7 @@ use crate::extract::entities::EntityKind;
 use crate::span::Span;
 
 use super::action::Action;
+use super::keymap::Keymap;
 use super::layout::{self, Pane, ScreenLayout};
 use super::theme::Theme;
 use super::wrap::{RowPos, WrappedText};
@@ -89,6 +90,7 @@ pub struct App {
     /// Shared with the thread that builds the briefing.
     pub doc: Arc<Document>,
     pub theme: Theme,
+    pub keymap: Keymap,
     pub briefing: Briefing,
     pub focus: Pane,
     pub size: Rect,
@@ -111,6 +113,12 @@ pub struct App {
     pub prompt: Option<String>,
     /// The last search and its matches.
     pub search: Option<Search>,
+    /// The focused pane fills the screen.
+    pub zoomed: bool,
+    /// Whether brief takes the mouse (the terminal applies it after each update).
+    pub mouse_capture: bool,
+    /// Percent of a wide screen the Text pane takes.
+    pub text_percent: u16,
 }
 
 /// A text search and where `n`/`N` are in its matches.
@@ -135,6 +143,7 @@ impl App {
         let mut app = App {
             doc,
             theme: Theme::dark(),
+            keymap: Keymap::default(),
             briefing,
             focus: Pane::Text,
             size: Rect::default(),
@@ -151,6 +160,9 @@ impl App {
             extracting: None,
             prompt: None,
             search: None,
+            zoomed: false,
+            mouse_capture: true,
+            text_percent: 58,
         };
         app.rebuild_entity_rows();
         app.rebuild_timeline_rows();
@@ -206,6 +218,18 @@ impl App {
             Action::NextYear => self.step_year(true),
             Action::PrevYear => self.step_year(false),
             Action::ToggleEntityOrder => self.toggle_entity_order(),
+            Action::ToggleZoom => {
+                self.zoomed = !self.zoomed;
+                self.relayout();
+            }
+            Action::ToggleMouse => {
+                self.mouse_capture = !self.mouse_capture;
+                self.message = Some(if self.mouse_capture {
+                    "mouse on: click and wheel work in brief".into()
+                } else {
+                    "mouse off: the terminal can select and copy text".into()
+                });
+            }
             Action::ToggleHelp => self.show_help = true,
             Action::Cancel => self.cancel(),
             Action::Click { column, row } => self.click(column, row),
@@ -215,6 +239,15 @@ impl App {
             #[cfg(debug_assertions)]
             Action::DebugPanic => panic!("debug panic requested (BRIEF_DEBUG_PANIC_KEY)"),
         }
+    }
+
+    /// Applies the user's configuration.
+    pub fn configure(&mut self, config: &super::config::Config) {
+        self.theme = config.theme.theme();
+        self.keymap = config.keymap.clone();
+        self.mouse_capture = config.mouse;
+        self.text_percent = config.text_width;
+        self.relayout();
     }
 
     /// Takes the briefing built in the background. Selections made meanwhile (there are
@@ -637,7 +670,7 @@ impl App {
 
     fn relayout(&mut self) {
         let offset = self.text.wrapped.offset_of(&self.doc.text, self.text.top);
-        self.layout = layout::compute(self.size, self.focus);
+        self.layout = layout::compute(self.size, self.focus, self.zoomed, self.text_percent);
         if let Some(rect) = self.layout.pane(Pane::Text) {
             let inner_width = rect.width.saturating_sub(2).max(1) as usize;
             self.text.height = rect.height.saturating_sub(2) as usize;
