@@ -12,7 +12,7 @@ use brief::ui::{self, Action, App};
 use brief::{
     build_briefing, build_briefing_with_progress, Briefing, BriefingOptions, CalendarDate, Document,
 };
-use clap::Parser;
+use clap::{CommandFactory, Parser, Subcommand};
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
 /// The article `cargo run --release` opens when no path is given.
@@ -25,10 +25,13 @@ const SAMPLE: &str = concat!(
 #[command(
     name = "brief",
     version,
+    args_conflicts_with_subcommands = true,
     about = "Read a news article in the terminal with a briefing beside it: entities, timeline, quotes",
     after_help = "Keys: Tab/1-4 panes, j/k move, Enter jump, n/N mentions, [/] events, ? help, q quit"
 )]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// The article to open: a UTF-8 text file, or - for standard input (default: the bundled sample)
     path: Option<String>,
     /// Print the briefing as JSON and exit
@@ -51,15 +54,38 @@ struct Cli {
     print_config: bool,
 }
 
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff)
+    Man,
+}
+
 fn parse_date(s: &str) -> Result<CalendarDate, String> {
     CalendarDate::parse_iso(s).ok_or_else(|| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "brief", &mut script);
+            return print_out(&script);
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                eprintln!("brief: {e}");
+                return ExitCode::FAILURE;
+            }
+            return print_out(&page);
+        }
+        None => {}
+    }
     if cli.print_config {
-        print!("{}", ui::config::default_config_text());
-        return ExitCode::SUCCESS;
+        return print_out(ui::config::default_config_text().as_bytes());
     }
     let path = cli.path.clone().unwrap_or_else(|| SAMPLE.to_string());
     let load_started = Instant::now();
@@ -117,6 +143,19 @@ fn main() -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`brief --json f | head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes to standard output; a reader that closed the pipe early is not an error.
+fn print_out(bytes: &[u8]) -> ExitCode {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("brief: {e}");
