@@ -75,6 +75,6 @@ pub struct Entity {
 pub fn extract_entities(doc: &Document) -> Vec<Entity> {
     let prepared = features::Prepared::new(doc);
     let labels = model::Model::get().tag(&prepared);
-    let found = mentions::mentions(&prepared, &labels);
+    let found = mentions::resolve(&prepared, &labels);
     mentions::group(doc, &prepared, found)
 }

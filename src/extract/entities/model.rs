@@ -53,6 +53,16 @@ pub fn allowed(prev: u8, label: u8) -> bool {
     label == 0 || is_begin(label) || (prev != 0 && type_of(prev) == type_of(label))
 }
 
+/// The label a mention could continue from: none across a line break.
+#[inline]
+fn continuing(p: &Prepared, i: usize, prev: u8) -> u8 {
+    if p.tokens[i].line_start {
+        0
+    } else {
+        prev
+    }
+}
+
 #[inline]
 fn best(scores: &Row, prev: u8) -> u8 {
     let mut best = 0u8;
@@ -103,7 +113,7 @@ fn decode(
         token_features(p, votes, i, prev, prev2, &mut feats);
         let mut scores = [0f32; NUM_LABELS];
         weights(&feats, &mut scores);
-        let guess = best(&scores, prev);
+        let guess = best(&scores, continuing(p, i, prev));
         let label = choose(i, &feats, guess, prev);
         labels[i] = label;
         prev2 = prev;
@@ -252,7 +262,7 @@ impl Trainer {
             token_features(p, votes, i, prev, prev2, &mut feats);
             let mut scores = [0f32; NUM_LABELS];
             self.score(&feats, &mut scores);
-            let guess = best(&scores, prev);
+            let guess = best(&scores, continuing(p, i, prev));
             seen += 1;
             if guess == gold[i] {
                 right += 1;
