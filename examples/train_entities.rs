@@ -13,8 +13,15 @@ use brief::extract::entities::features::{DocVotes, Prepared, TYPES};
 use brief::extract::entities::model::{gold_labels, Model, Trainer, Weights};
 use brief::Document;
 
-const EPOCHS: usize = 10;
+fn epochs() -> usize {
+    std::env::var("EPOCHS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10)
+}
 const FOLDS: usize = 5;
+/// Models averaged per pass.
+const BAGS: usize = 4;
 const MIN_WEIGHT: f32 = 0.02;
 
 struct Example {
@@ -66,16 +73,30 @@ fn order(n: usize, epoch: usize) -> Vec<usize> {
     idx
 }
 
+/// Several perceptrons trained on different document orders, averaged.
 fn train_pass(
     prepared: &[Prepared],
     golds: &[Vec<u8>],
     votes: Option<&[DocVotes]>,
     docs: &[usize],
 ) -> Weights {
+    let parts: Vec<Weights> = (0..BAGS)
+        .map(|seed| train_one(prepared, golds, votes, docs, seed))
+        .collect();
+    Weights::mean(&parts)
+}
+
+fn train_one(
+    prepared: &[Prepared],
+    golds: &[Vec<u8>],
+    votes: Option<&[DocVotes]>,
+    docs: &[usize],
+    seed: usize,
+) -> Weights {
     let mut trainer = Trainer::default();
-    for epoch in 0..EPOCHS {
+    for epoch in 0..epochs() {
         let (mut right, mut seen) = (0, 0);
-        for k in order(docs.len(), epoch) {
+        for k in order(docs.len(), epoch + 1000 * seed) {
             let d = docs[k];
             let v = votes.map(|v| &v[d]);
             let (r, s) = trainer.train_doc(&prepared[d], v, &golds[d]);

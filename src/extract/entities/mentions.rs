@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::features::{type_of, Prepared, DATE, ORG, OTHER, PERSON, PLACE, QUANTITY};
-use super::lexicon::{Lexicon, DEMONYM, PLACES, TITLE};
+use super::lexicon::{Lexicon, DEMONYM, ORGCUE, PLACES, TITLE};
 use super::{Entity, EntityKind};
 use crate::document::Document;
 use crate::span::Span;
@@ -201,12 +201,111 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
         if (m.first..m.last).any(|i| dates[i]) {
             m.last = m.first;
         }
+        if is_name_kind(m.kind) {
+            retype(lex, p, m);
+        }
         // A lone title is not a name.
         if m.last == m.first + 1 && is_name_kind(m.kind) && is_title(lex, p, m.first) {
             m.last = m.first;
         }
     }
     found.retain(|m| m.last > m.first);
+    join_country_prefix(lex, p, found);
+}
+
+/// Name-internal fixes: trailing connectives and roles, organization cue words, adjectival
+/// demonyms, camel-case brand names.
+fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
+    // `University of Sheffield of` -> `University of Sheffield`.
+    while m.last > m.first + 1 && p.info[m.last - 1].lowercase {
+        m.last -= 1;
+    }
+    // `State Department Spokesperson` -> `State Department`.
+    if m.kind != EntityKind::Person {
+        while m.last > m.first + 1 && is_title(lex, p, m.last - 1) {
+            m.last -= 1;
+        }
+    }
+    let last = p.word(m.last - 1);
+    let n = m.last - m.first;
+    let cue = lex.word(last) & ORGCUE != 0;
+    if n >= 2
+        && cue
+        && matches!(
+            m.kind,
+            EntityKind::Place | EntityKind::Group | EntityKind::Product | EntityKind::Event
+        )
+    {
+        m.kind = EntityKind::Organization;
+    }
+    // `Afghan girls`, `South Korean troops`: an adjective, not a name.
+    if matches!(m.kind, EntityKind::Group | EntityKind::Place)
+        && n <= 2
+        && m.last < p.len()
+        && p.info[m.last].lowercase
+        && p.info[m.last].alpha
+        && lex.word(last) & PLACES == 0
+        && (lex.word(last) & DEMONYM != 0 || demonym_like(last))
+    {
+        m.last = m.first;
+        return;
+    }
+    // `TikTok`, `ByteDance`: inner capitals mark brands and companies.
+    if n == 1
+        && matches!(
+            m.kind,
+            EntityKind::Place | EntityKind::Group | EntityKind::Product
+        )
+        && is_camel(last)
+    {
+        m.kind = EntityKind::Organization;
+    }
+}
+
+fn demonym_like(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && ["an", "ese", "ish", "ian", "ean", "i", "ic"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
+fn is_camel(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    if chars.len() < 4 || !chars[0].is_uppercase() {
+        return false;
+    }
+    if w.starts_with("Mc") || w.starts_with("Mac") || w.starts_with("De") || w.starts_with("La") {
+        return false;
+    }
+    chars
+        .windows(2)
+        .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+}
+
+/// `US` + `National Park Service` -> one organization `US National Park Service`.
+fn join_country_prefix(lex: &Lexicon, p: &Prepared, found: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let (a, b) = (found[i], found[i + 1]);
+        let adjacent = a.last == b.first
+            && p.tokens[b.first].start == p.tokens[a.last - 1].end + 1
+            && !p.tokens[b.first].line_start;
+        let org = b.kind == EntityKind::Organization
+            && (b.last - b.first >= 2 || lex.word(p.word(b.last - 1)) & ORGCUE != 0);
+        if adjacent
+            && org
+            && matches!(a.kind, EntityKind::Place | EntityKind::Group)
+            && a.last - a.first <= 2
+        {
+            found[i] = Mention {
+                first: a.first,
+                last: b.last,
+                kind: EntityKind::Organization,
+            };
+            found.remove(i + 1);
+        }
+        i += 1;
+    }
 }
 
 /// The surface of a mention's tokens, joined by single spaces.

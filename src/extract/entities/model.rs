@@ -35,6 +35,28 @@ impl Weights {
         self.rows.len()
     }
 
+    /// The mean of several weight tables (models trained on different orders agree better
+    /// than any one of them; the mean of linear models scores like their average).
+    pub fn mean(parts: &[Weights]) -> Weights {
+        let mut out = Weights::default();
+        let k = parts.len().max(1) as f32;
+        for part in parts {
+            for (&key, &r) in &part.index {
+                let row = *out.index.entry(key).or_insert_with(|| {
+                    out.rows.push([0.0; NUM_LABELS]);
+                    (out.rows.len() - 1) as u32
+                });
+                for (o, v) in out.rows[row as usize]
+                    .iter_mut()
+                    .zip(&part.rows[r as usize])
+                {
+                    *o += v / k;
+                }
+            }
+        }
+        out
+    }
+
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
@@ -45,6 +67,24 @@ impl Weights {
 pub struct Model {
     pub pass1: Weights,
     pub pass2: Weights,
+}
+
+fn type_bias() -> [f32; TYPES.len()] {
+    let mut b = [0f32; TYPES.len()];
+    if let Ok(v) = std::env::var("BRIEF_BIAS") {
+        for (i, x) in v.split(',').enumerate().take(TYPES.len()) {
+            b[i] = x.parse().unwrap_or(0.0);
+        }
+    }
+    b
+}
+
+#[inline]
+fn add_bias(scores: &mut Row, bias: &[f32; TYPES.len()]) {
+    for (t, b) in bias.iter().enumerate() {
+        scores[1 + 2 * t] += b;
+        scores[2 + 2 * t] += b;
+    }
 }
 
 /// Labels that may follow `prev`: `I-x` only continues `B-x` or `I-x`.
@@ -133,13 +173,18 @@ impl Model {
 
     /// BIO labels for every token (0 = outside).
     pub fn tag(&self, p: &Prepared) -> Vec<u8> {
-        let first = decode(p, None, |_, _, g, _| g, &|f, s| self.pass1.score(f, s));
+        let bias = type_bias();
+        let first = decode(p, None, |_, _, g, _| g, &|f, s| {
+            self.pass1.score(f, s);
+            add_bias(s, &bias);
+        });
         if self.pass2.is_empty() {
             return first;
         }
         let votes = DocVotes::new(p, &first);
         decode(p, Some(&votes), |_, _, g, _| g, &|f, s| {
-            self.pass2.score(f, s)
+            self.pass2.score(f, s);
+            add_bias(s, &bias);
         })
     }
 

@@ -57,6 +57,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         let end = if is_word_char(c) {
             word_end(text, i)
+        } else if is_possessive(text, i, c) {
+            i + c.len_utf8() + 1
         } else {
             i + c.len_utf8()
         };
@@ -142,6 +144,18 @@ fn word_end(text: &str, start: usize) -> usize {
     i
 }
 
+/// `'s` or `’s` right after a word: the possessive ending, one token.
+fn is_possessive(text: &str, i: usize, c: char) -> bool {
+    if c != '\'' && c != '’' {
+        return false;
+    }
+    let after = i + c.len_utf8();
+    let prev_word = text[..i].chars().next_back().is_some_and(is_word_char);
+    prev_word
+        && matches!(text.as_bytes().get(after), Some(b's' | b'S'))
+        && char_at(text, after + 1).is_none_or(|c| !is_word_char(c))
+}
+
 fn digits_group(bytes: &[u8], at: usize) -> bool {
     bytes.len() >= at + 3
         && bytes[at..at + 3].iter().all(u8::is_ascii_digit)
@@ -173,7 +187,7 @@ mod tests {
         );
         assert_eq!(
             words("mid-2025, 20% e.g. don't"),
-            ["mid-2025", ",", "20", "%", "e.g", ".", "don't"]
+            ["mid-2025", ",", "20", "%", "e.g.", "don't"]
         );
     }
 }
