@@ -171,6 +171,7 @@ fn is_title(lex: &Lexicon, p: &Prepared, i: usize) -> bool {
 fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     let dates = date_mask(p);
+    extend(lex, p, &dates, found);
     for m in found.iter_mut() {
         while m.first < m.last && matches!(p.word(m.first), "the" | "The") {
             m.first += 1;
@@ -211,6 +212,66 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     }
     found.retain(|m| m.last > m.first);
     join_country_prefix(lex, p, found);
+}
+
+/// Whether token `i` may be added to a neighbouring name: a capitalized word that is not a
+/// title, a date, or an ordinary word capitalized because it opens a sentence.
+fn joinable(lex: &Lexicon, p: &Prepared, dates: &[bool], i: usize) -> bool {
+    let t = &p.info[i];
+    t.capitalized
+        && t.alpha
+        && !t.all_caps
+        && !dates[i]
+        && t.paragraph > 0
+        && !is_title(lex, p, i)
+        && (!t.sentence_start || t.zipf < 3)
+        && !matches!(p.word(i), "I" | "The" | "A" | "An")
+}
+
+/// Grows names over untagged capitalized neighbours (`Federal` + `Aviation Administration`).
+fn extend(lex: &Lexicon, p: &Prepared, dates: &[bool], found: &mut [Mention]) {
+    let mut covered = vec![false; p.len()];
+    for m in found.iter() {
+        covered[m.first..m.last].iter_mut().for_each(|c| *c = true);
+    }
+    for m in found.iter_mut() {
+        if !is_name_kind(m.kind) || line_is_title_case(p, m.first) {
+            continue;
+        }
+        while m.first > 0
+            && !covered[m.first - 1]
+            && !p.tokens[m.first].line_start
+            && p.tokens[m.first - 1].end + 1 == p.tokens[m.first].start
+            && joinable(lex, p, dates, m.first - 1)
+        {
+            m.first -= 1;
+            covered[m.first] = true;
+        }
+        while m.last < p.len()
+            && !covered[m.last]
+            && !p.tokens[m.last].line_start
+            && p.tokens[m.last - 1].end + 1 == p.tokens[m.last].start
+            && joinable(lex, p, dates, m.last)
+        {
+            covered[m.last] = true;
+            m.last += 1;
+        }
+    }
+}
+
+/// Whether the line holding token `i` capitalizes most of its words (a headline).
+fn line_is_title_case(p: &Prepared, i: usize) -> bool {
+    let mut a = i;
+    while a > 0 && !p.tokens[a].line_start {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < p.len() && !p.tokens[b].line_start {
+        b += 1;
+    }
+    let words = (a..b).filter(|&j| p.info[j].alpha).count();
+    let caps = (a..b).filter(|&j| p.info[j].capitalized).count();
+    words >= 3 && caps * 3 > words * 2
 }
 
 /// Name-internal fixes: trailing connectives and roles, organization cue words, adjectival
