@@ -5,6 +5,12 @@ use serde::{Deserialize, Serialize};
 use crate::document::Document;
 use crate::span::Span;
 
+mod calendar;
+mod lexicon;
+mod scan;
+
+use scan::{Dir, Found, Rel, Scanner, Value};
+
 /// A calendar day: the document date that relative expressions are resolved against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CalendarDate {
@@ -35,6 +41,9 @@ impl std::fmt::Display for CalendarDate {
 }
 
 /// A part of a year finer than the year but not a month.
+///
+/// Seasons sort among the parts as northern-hemisphere seasons: winter with Q1, spring with Q2,
+/// summer between mid-year and H2/Q3, autumn with Q4.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
@@ -53,6 +62,45 @@ pub enum Part {
     Winter,
 }
 
+impl Part {
+    /// Position within a year for sorting: early < h1/q1/q2 < mid < h2/q3/q4 < late.
+    pub fn rank(self) -> u8 {
+        match self {
+            Part::Early => 1,
+            Part::H1 | Part::Q1 | Part::Winter => 2,
+            Part::Q2 | Part::Spring => 3,
+            Part::Mid => 4,
+            Part::Summer => 5,
+            Part::H2 | Part::Q3 => 6,
+            Part::Q4 | Part::Autumn => 7,
+            Part::Late => 8,
+        }
+    }
+
+    /// The word used in a normalized label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Early => "early",
+            Part::H1 => "H1",
+            Part::Q1 => "Q1",
+            Part::Q2 => "Q2",
+            Part::Mid => "mid",
+            Part::H2 => "H2",
+            Part::Q3 => "Q3",
+            Part::Q4 => "Q4",
+            Part::Late => "late",
+            Part::Spring => "spring",
+            Part::Summer => "summer",
+            Part::Autumn => "autumn",
+            Part::Winter => "winter",
+        }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// When an event happened, as precisely as the text says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct When {
@@ -60,6 +108,73 @@ pub struct When {
     pub month: Option<u8>,
     pub day: Option<u8>,
     pub part: Option<Part>,
+    /// The decade starting at `year` (`the 1990s`); serialized only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub decade: bool,
+}
+
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+impl When {
+    /// A bare year.
+    pub fn year(year: i32) -> When {
+        When {
+            year,
+            month: None,
+            day: None,
+            part: None,
+            decade: false,
+        }
+    }
+
+    /// The normalized label: `2024`, `Mar 2024`, `5 Mar 2024`, `mid-2025`, `Q3 2024`, `summer 2023`,
+    /// `1990s`, `late 1990s`.
+    pub fn display(&self) -> String {
+        let mut year = if self.year <= 0 {
+            format!("{} BC", 1 - i64::from(self.year))
+        } else {
+            self.year.to_string()
+        };
+        if self.decade {
+            year.push('s');
+        }
+        let month = self
+            .month
+            .and_then(|m| MONTH_ABBREVIATIONS.get(usize::from(m).wrapping_sub(1)));
+        let base = match (month, self.day) {
+            (Some(m), Some(d)) => return format!("{d} {m} {year}"),
+            (Some(m), None) => format!("{m} {year}"),
+            _ => year,
+        };
+        match self.part {
+            None => base,
+            Some(Part::Mid) => format!("mid-{base}"),
+            Some(part) => format!("{} {base}", part.label()),
+        }
+    }
+
+    /// The key the timeline is sorted by: year, month, day, then the part of the year. An item
+    /// without a month sorts before the months of its year; a decade sorts at its start (its
+    /// `mid`/`late` part a few years in).
+    pub fn sort_key(&self) -> (i64, u8, u8, u8) {
+        let mut year = i64::from(self.year) * 2 + 1;
+        if self.decade {
+            year = match self.part {
+                Some(Part::Mid) => year + 8,
+                Some(Part::Late) => year + 14,
+                _ => year - 1,
+            };
+            return (year, 0, 0, 0);
+        }
+        (
+            year,
+            self.month.unwrap_or(0),
+            self.day.unwrap_or(0),
+            self.part.map_or(0, Part::rank),
+        )
+    }
 }
 
 /// One dated event.
@@ -74,14 +189,323 @@ pub struct TimelineItem {
     pub sentence: Span,
 }
 
-/// Finds the dated events of a document, sorted by date.
+/// A time expression in the text, placed on the calendar where it can be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeExpression {
+    pub span: Span,
+    /// `None` for a relative expression without a document date (or an earlier year) to resolve it.
+    pub when: Option<When>,
+    /// Whether placing it needs the document date or an earlier mention (`last year`, `Tuesday`).
+    pub relative: bool,
+}
+
+/// Every time expression of a document in text order, without leading prepositions, resolved
+/// against `document_date` where relative. One expression may give two (`5-6 May 2024`: one per day).
+pub fn find_time_expressions(
+    doc: &Document,
+    document_date: Option<CalendarDate>,
+) -> Vec<TimeExpression> {
+    let found = inherit_years(&doc.text, Scanner::new(&doc.text).scan());
+    let mut last_year = None;
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let (when, relative) = match f.value {
+            Value::Abs(w) => (Some(w), false),
+            Value::Rel(Rel::Anaphoric(offset)) => (
+                last_year.map(|y: i32| When::year(y.saturating_add(offset as i32))),
+                true,
+            ),
+            Value::Rel(rel) => {
+                let future = document_date.is_some() && future_context(doc, f.span);
+                (document_date.and_then(|d| resolve(rel, d, future)), true)
+            }
+        };
+        if let Some(w) = when {
+            last_year = Some(w.year);
+        }
+        out.push(TimeExpression {
+            span: f.span,
+            when,
+            relative,
+        });
+    }
+    out
+}
+
+/// Finds the dated events of a document, sorted by date (stable: text order among equal dates).
 pub fn extract_timeline(doc: &Document, document_date: Option<CalendarDate>) -> Vec<TimelineItem> {
-    let _ = (doc, document_date);
-    Vec::new()
+    let mut items: Vec<TimelineItem> = find_time_expressions(doc, document_date)
+        .into_iter()
+        .filter_map(|e| {
+            Some(TimelineItem {
+                when: e.when?,
+                label: e.span.slice(&doc.text).to_string(),
+                span: e.span,
+                sentence: sentence_of(doc, e.span),
+            })
+        })
+        .collect();
+    items.sort_by_key(|item| item.when.sort_key());
+    items
+}
+
+/// How many time expressions a document date would place that are off the timeline without one.
+pub fn count_unplaced_relative(doc: &Document) -> usize {
+    find_time_expressions(doc, None)
+        .iter()
+        .filter(|e| e.relative && e.when.is_none())
+        .count()
 }
 
 /// The document date from a dateline or a `Published`/`Updated` line near the top.
+///
+/// Looks at the first lines only: a line that is a full date (`Friday, July 21, 2017`, `2024-03-05`),
+/// a `Published:`/`Posted`/`Date:` line holding one, a dateline (`WASHINGTON, March 5, 2024 -`), and
+/// failing those an `Updated` line.
 pub fn find_document_date(doc: &Document) -> Option<CalendarDate> {
-    let _ = doc;
-    None
+    let mut head_end = doc.text.len().min(4000);
+    while !doc.text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &doc.text[..head_end];
+    let found = Scanner::new(head).scan();
+    let mut published = None;
+    let mut dateline = None;
+    let mut updated = None;
+    let mut line_start = 0;
+    for (n, line) in head.split('\n').enumerate() {
+        let start = line_start;
+        line_start += line.len() + 1;
+        if n >= 25 {
+            break;
+        }
+        let Some(date) = found
+            .iter()
+            .filter(|f| f.span.start >= start && f.span.end <= start + line.len())
+            .find_map(|f| full_date(f.value).map(|d| (f.span.start - start, d)))
+        else {
+            continue;
+        };
+        let (offset, date) = date;
+        let before = line.get(..offset).unwrap_or("").trim().to_ascii_lowercase();
+        if before.starts_with("updated")
+            || before.starts_with("last updated")
+            || before.starts_with("modified")
+        {
+            updated = updated.or(Some(date));
+        } else if [
+            "published",
+            "posted",
+            "date",
+            "first published",
+            "dateline",
+            "released",
+            "filed",
+        ]
+        .iter()
+        .any(|label| before.starts_with(label))
+        {
+            published = published.or(Some(date));
+        } else if before.is_empty()
+            || (before.len() <= 60 && !line[..offset].chars().any(char::is_lowercase))
+        {
+            dateline = dateline.or(Some(date));
+        }
+    }
+    published.or(dateline).or(updated)
+}
+
+fn full_date(value: Value) -> Option<CalendarDate> {
+    match value {
+        Value::Abs(When {
+            year,
+            month: Some(month),
+            day: Some(day),
+            ..
+        }) if calendar::valid(year, month, day) => Some(CalendarDate { year, month, day }),
+        _ => None,
+    }
+}
+
+/// `March 5 and April 10, 2024`, `from May 16 to June 2, 2015`: the first date takes the year
+/// of the second.
+fn inherit_years(text: &str, mut found: Vec<Found>) -> Vec<Found> {
+    for k in 1..found.len() {
+        let (left, right) = found.split_at_mut(k);
+        let (a, b) = (&mut left[k - 1], &right[0]);
+        let Value::Rel(Rel::MonthName {
+            month,
+            day,
+            part,
+            dir: Dir::Auto,
+        }) = a.value
+        else {
+            continue;
+        };
+        let Value::Abs(When {
+            year,
+            month: Some(_),
+            ..
+        }) = b.value
+        else {
+            continue;
+        };
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("").trim();
+        if gap.len() <= 10
+            && [
+                "and", "to", "-", "–", "—", "through", "until", "till", "or", ",", "and on", "into",
+            ]
+            .iter()
+            .any(|c| gap.eq_ignore_ascii_case(c))
+        {
+            a.value = Value::Abs(When {
+                year,
+                month: Some(month),
+                day,
+                part,
+                decade: false,
+            });
+        }
+    }
+    found
+}
+
+/// Whether the words around a span speak of the future (`will meet on Tuesday`).
+fn future_context(doc: &Document, span: Span) -> bool {
+    let sentence = sentence_of(doc, span);
+    let mut from = span.start.saturating_sub(120).max(sentence.start);
+    while !doc.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + 60).min(sentence.end).max(from);
+    while !doc.text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let window = doc
+        .text
+        .get(from..to.max(from))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [
+        " will ",
+        "'ll ",
+        "’ll ",
+        " is to ",
+        " are to ",
+        "scheduled",
+        " plans to ",
+        " set to ",
+        "upcoming",
+        " shall ",
+    ]
+    .iter()
+    .any(|cue| window.contains(cue))
+}
+
+/// Places a relative expression against the document date.
+fn resolve(rel: Rel, doc: CalendarDate, future: bool) -> Option<When> {
+    let date = |d: CalendarDate| When {
+        year: d.year,
+        month: Some(d.month),
+        day: Some(d.day),
+        part: None,
+        decade: false,
+    };
+    let month_of = |d: CalendarDate| When {
+        year: d.year,
+        month: Some(d.month),
+        day: None,
+        part: None,
+        decade: false,
+    };
+    let with_part = |year: i32, part: Option<Part>| When {
+        part,
+        ..When::year(year)
+    };
+    Some(match rel {
+        Rel::Days(n) => date(calendar::add_days(doc, n)),
+        Rel::Weekday(wd, dir) => {
+            let today = i64::from(calendar::weekday(doc));
+            let wd = i64::from(wd);
+            let back = (today - wd).rem_euclid(7);
+            let ahead = (wd - today).rem_euclid(7);
+            let offset = match dir {
+                Dir::Past if back == 0 => -7,
+                Dir::Past => -back,
+                Dir::Future if ahead == 0 => 7,
+                Dir::Future => ahead,
+                Dir::This => wd - today,
+                Dir::Auto if future => ahead,
+                Dir::Auto => -back,
+            };
+            date(calendar::add_days(doc, offset))
+        }
+        Rel::Weeks(n) => month_of(calendar::add_days(doc, 7 * n)),
+        Rel::Months(n) => {
+            let (year, month) = calendar::add_months(doc.year, doc.month, n);
+            When {
+                month: Some(month),
+                ..When::year(year)
+            }
+        }
+        Rel::Years(n, part) => with_part(doc.year.saturating_add(n as i32), part),
+        Rel::MonthName {
+            month,
+            day,
+            part,
+            dir,
+        } => {
+            let key = (month, day.unwrap_or(0));
+            let today = (doc.month, if day.is_some() { doc.day } else { 0 });
+            let year = match dir {
+                Dir::Past if key >= today => doc.year - 1,
+                Dir::Future if key <= today => doc.year + 1,
+                _ => doc.year,
+            };
+            if let Some(d) = day {
+                if !calendar::valid(year, month, d) {
+                    return None;
+                }
+            }
+            When {
+                year,
+                month: Some(month),
+                day,
+                part,
+                decade: false,
+            }
+        }
+        Rel::Season(season, dir) => {
+            let (starts, ends) = match season {
+                Part::Spring => (3, 5),
+                Part::Summer => (6, 8),
+                Part::Autumn => (9, 11),
+                _ => (12, 2),
+            };
+            let year = match dir {
+                Dir::Past if doc.month > ends => doc.year,
+                Dir::Past => doc.year - 1,
+                Dir::Future if doc.month < starts => doc.year,
+                Dir::Future => doc.year + 1,
+                _ => doc.year,
+            };
+            with_part(year, Some(season))
+        }
+        Rel::Quarters(n) => {
+            let index = i64::from(doc.year) * 4 + i64::from((doc.month - 1) / 3) + n;
+            let part = [Part::Q1, Part::Q2, Part::Q3, Part::Q4][index.rem_euclid(4) as usize];
+            with_part(index.div_euclid(4) as i32, Some(part))
+        }
+        Rel::PartOfYear(part) => with_part(doc.year, Some(part)),
+        Rel::Anaphoric(_) => return None,
+    })
+}
+
+/// The sentence holding a span (or the span itself where no sentence does).
+fn sentence_of(doc: &Document, span: Span) -> Span {
+    let k = doc.sentences.partition_point(|s| s.end <= span.start);
+    match doc.sentences.get(k) {
+        Some(s) if s.start <= span.start => *s,
+        _ => span,
+    }
 }
