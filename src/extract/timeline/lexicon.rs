@@ -486,3 +486,43 @@ pub const COUNT_NOUNS: &[&str] = &[
 
 /// Words after a number of hours (`at 1930 hours`), a clock time rather than a year.
 pub const TIME_WORDS: &[&str] = &["morning", "afternoon", "evening", "night"];
+
+/// Street types after a house number (`1214 Anderson Ave`).
+pub const STREET_WORDS: &[&str] = &[
+    "ave",
+    "avenue",
+    "st",
+    "street",
+    "road",
+    "rd",
+    "blvd",
+    "boulevard",
+    "terrace",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "way",
+    "place",
+    "pl",
+    "court",
+    "ct",
+    "highway",
+    "hwy",
+    "parkway",
+    "pkwy",
+    "square",
+    "sq",
+    "plaza",
+    "crescent",
+    "close",
+];
+
+/// Words that end a noun phrase rather than continue it (`about 1200 to about 400`).
+pub const FUNCTION_WORDS: &[&str] = &[
+    "to", "and", "or", "in", "on", "at", "by", "for", "from", "with", "when", "as", "until",
+    "till", "through", "the", "a", "an", "was", "were", "is", "are", "had", "has", "he", "she",
+    "it", "they", "we", "i", "you", "but", "after", "before", "during", "since", "that", "which",
+    "who", "where", "while", "if", "then", "onwards", "onward", "ago", "later", "earlier", "bc",
+    "bce", "ad", "ce",
+];

@@ -325,26 +325,7 @@ impl<'a> Scanner<'a> {
     /// Whether the number at `i` is used as a year rather than a count, price or identifier.
     fn year_context(&self, i: usize) -> bool {
         if let Some(p) = i.checked_sub(1) {
-            let prev = self.s(p);
-            if self.attached(i) && among(prev, &["$", "£", "€", "¥", "#", "№", "+", "×", "x"])
-            {
-                return false;
-            }
-            if self
-                .prev_word(i)
-                .is_some_and(|w| among(w, lexicon::NUMBER_PREFIXES))
-            {
-                return false;
-            }
-            // Part of a longer number: `555-2024`, `3 2024`.
-            if self.attached(i)
-                && among(prev, DASHES)
-                && p.checked_sub(1)
-                    .is_some_and(|q| self.attached(p) && self.num(q).is_some_and(|(_, d)| d != 4))
-            {
-                return false;
-            }
-            if self.attached(i) && among(prev, &[".", ":", "/"]) {
+            if !self.prev_allows_year(i, p) {
                 return false;
             }
         }
@@ -352,10 +333,23 @@ impl<'a> Scanner<'a> {
             return true;
         }
         let next = self.s(i + 1);
-        if self.attached(i + 1) && among(next, &["%", ":", "/", "."]) && self.num(i + 2).is_some() {
+        // `2015:30`, `2024/25`, `2024.5` glued on: not a year alone. A cited page (`2000: 103`) is.
+        if self.attached(i + 1)
+            && among(next, &["%", ":", "/", "."])
+            && self.attached(i + 2)
+            && self.num(i + 2).is_some()
+        {
             return false;
         }
-        if among(next, &["%", "°"]) {
+        if among(next, &["%", "°", "×"]) || (self.is(i + 1, "per") && self.is(i + 2, "cent")) {
+            return false;
+        }
+        // `Decree 2005-981`: a number with a non-year part.
+        if self.attached(i + 1)
+            && among(next, DASHES)
+            && self.attached(i + 2)
+            && self.num(i + 2).is_some_and(|(_, d)| d != 2 && d != 4)
+        {
             return false;
         }
         // A count range: `1500-2000 people`.
@@ -368,14 +362,69 @@ impl<'a> Scanner<'a> {
             if among(w, lexicon::COUNT_NOUNS) {
                 return false;
             }
+            // `1214 Anderson Ave`: an address.
+            if starts_upper(w)
+                && (1..=3).any(|k| {
+                    self.word(noun_at + k)
+                        .is_some_and(|s| among(s, lexicon::STREET_WORDS))
+                })
+            {
+                return false;
+            }
             let approximated = self
                 .prev_word(i)
                 .is_some_and(|p| among(p, lexicon::APPROXIMATORS));
-            if approximated && !starts_upper(w) && w.len() > 3 && w.ends_with('s') {
+            let plural = |w: &str| !starts_upper(w) && w.len() > 3 && w.ends_with('s');
+            let followed_by_plural = plural(w)
+                || (!starts_upper(w)
+                    && !among(w, lexicon::FUNCTION_WORDS)
+                    && self.word(noun_at + 1).is_some_and(plural));
+            if approximated && followed_by_plural {
                 return false;
             }
         }
         true
+    }
+
+    /// What stands before the number at `i` (`p` = `i - 1`) does not make it a count or an identifier.
+    fn prev_allows_year(&self, i: usize, p: usize) -> bool {
+        let prev = self.s(p);
+        if self.attached(i) && among(prev, &["$", "£", "€", "¥", "#", "№", "+", "x"]) {
+            return false;
+        }
+        if among(prev, &["×", "*", "="]) {
+            return false;
+        }
+        if self
+            .prev_word(i)
+            .is_some_and(|w| among(w, lexicon::NUMBER_PREFIXES))
+        {
+            return false;
+        }
+        // `H. R. 1280`: an initial before a number makes an identifier.
+        if prev == "."
+            && p.checked_sub(1)
+                .and_then(|q| self.word(q))
+                .is_some_and(|w| w.len() == 1 && starts_upper(w))
+        {
+            return false;
+        }
+        // `92 (6): 1087`: a page in a citation.
+        if prev == ":"
+            && p.checked_sub(1)
+                .is_some_and(|q| self.s(q) == ")" || self.num(q).is_some())
+        {
+            return false;
+        }
+        // Part of a longer number: `555-2024`.
+        if self.attached(i)
+            && among(prev, DASHES)
+            && p.checked_sub(1)
+                .is_some_and(|q| self.attached(p) && self.num(q).is_some_and(|(_, d)| d != 4))
+        {
+            return false;
+        }
+        !(self.attached(i) && among(prev, &[".", ":", "/"]))
     }
 
     /// A year written with an era (`347 AD`, `AD 842`, `44 BC`): (year, index of the last token).
@@ -671,6 +720,16 @@ impl<'a> Scanner<'a> {
     }
 
     fn at_alnum(&self, i: usize) -> Option<(usize, Vec<Found>)> {
+        // `AD842`
+        if let Some(n) = self
+            .s(i)
+            .strip_prefix("AD")
+            .and_then(|d| d.parse::<i32>().ok())
+        {
+            return (1..=2199)
+                .contains(&n)
+                .then(|| self.one(i, i, Value::Abs(when(n))))?;
+        }
         if let Some((year, last)) = self.decade(i) {
             return self.one(i, last, Value::Abs(decade_when(year, None)));
         }
@@ -690,7 +749,17 @@ impl<'a> Scanner<'a> {
         if let Some((year, last)) = self.any_year(i + 1).filter(|_| self.same_line(i + 1)) {
             return self.one(i, last, Value::Abs(part_when(year, part)));
         }
-        if matches!(part, Part::H1 | Part::H2) {
+        // A bare `Q3` is a quarter only after a time preposition (not `the third quartile, Q3`).
+        let prev = i.checked_sub(1).map_or("", |p| self.s(p));
+        if matches!(part, Part::H1 | Part::H2)
+            || !among(
+                prev,
+                &[
+                    "in", "during", "by", "for", "until", "since", "this", "last", "next", "from",
+                    "before", "after", "through",
+                ],
+            )
+        {
             return None;
         }
         self.one(i, i, Value::Rel(Rel::PartOfYear(part)))
@@ -782,6 +851,15 @@ impl<'a> Scanner<'a> {
             }
         }
         full_name?;
+        // `every Friday`, `Wednesday/Thursday`, `Saturday mornings`, `Friday the 13th`: not one day.
+        let prev = i.checked_sub(1).map_or("", |p| self.s(p));
+        if among(prev, &["every", "each", "/"])
+            || self.s(i + 1) == "/"
+            || self.is_any(i + 1, &["mornings", "afternoons", "evenings", "nights"])
+            || (self.is(i + 1, "the") && self.day(i + 2).is_some())
+        {
+            return None;
+        }
         // `Sunday Times`, `Monday Night Football`: a name, not a day.
         if self.word(i + 1).is_some_and(|n| {
             starts_upper(n) && lexicon::month(n).is_none() && self.same_line(i + 1)
@@ -1028,6 +1106,17 @@ impl<'a> Scanner<'a> {
             "year" => {
                 if let Some((year, last)) = self.any_year(j + 1) {
                     return self.one(i, last, Value::Abs(when(year)));
+                }
+                // `in the year 71`
+                if let Some((n, _)) = self
+                    .num(j + 1)
+                    .filter(|&(n, d)| d <= 4 && (1..=2199).contains(&n))
+                {
+                    return self.one(i, j + 1, Value::Abs(when(n as i32)));
+                }
+                // `the year before the Paralympics`: a year related to an event, not to a date.
+                if self.word(j + 2).is_some() || self.num(j + 2).is_some() {
+                    return None;
                 }
                 let offset = match self.s(j + 1).to_ascii_lowercase().as_str() {
                     "before" | "earlier" | "prior" => -1,
