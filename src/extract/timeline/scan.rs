@@ -376,6 +376,7 @@ impl<'a> Scanner<'a> {
                 .is_some_and(|p| among(p, lexicon::APPROXIMATORS));
             let plural = |w: &str| !starts_upper(w) && w.len() > 3 && w.ends_with('s');
             let followed_by_plural = plural(w)
+                || among(w, &["more", "fewer", "less", "extra", "additional"])
                 || (!starts_upper(w)
                     && !among(w, lexicon::FUNCTION_WORDS)
                     && self.word(noun_at + 1).is_some_and(plural));
