@@ -428,6 +428,28 @@ fn anaphoric_years_follow_the_last_year_mentioned() {
     );
 }
 
+#[test]
+fn anaphoric_days_follow_the_last_date_mentioned() {
+    let items = timeline(
+        "The storm hit on May 31, 2015. The next day the roads closed.",
+        None,
+    );
+    let got: Vec<(String, When)> = items.iter().map(|i| (i.label.clone(), i.when)).collect();
+    assert_eq!(
+        got,
+        [
+            ("May 31, 2015".to_string(), ymd(2015, Some(5), Some(31))),
+            ("The next day".to_string(), ymd(2015, Some(6), Some(1))),
+        ]
+    );
+    // Without an earlier date, the document date is the reference.
+    assert_eq!(
+        only("The following year it closed.", Some(FRIDAY)).when,
+        When::year(2018)
+    );
+    assert!(timeline("The following year it closed.", None).is_empty());
+}
+
 // ------------------------------------------------------------------------------------------ sorting
 
 #[test]

@@ -9,6 +9,7 @@ mod calendar;
 mod lexicon;
 mod scan;
 
+use lexicon::Unit;
 use scan::{Dir, Found, Rel, Scanner, Value};
 
 /// A calendar day: the document date that relative expressions are resolved against.
@@ -206,22 +207,26 @@ pub fn find_time_expressions(
     document_date: Option<CalendarDate>,
 ) -> Vec<TimeExpression> {
     let found = inherit_years(&doc.text, Scanner::new(&doc.text).scan());
-    let mut last_year = None;
+    // Until the text names a date, anaphora count from the document date.
+    let mut last = document_date.map(|d| When {
+        month: Some(d.month),
+        day: Some(d.day),
+        ..When::year(d.year)
+    });
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let (when, relative) = match f.value {
             Value::Abs(w) => (Some(w), false),
-            Value::Rel(Rel::Anaphoric(offset)) => (
-                last_year.map(|y: i32| When::year(y.saturating_add(offset as i32))),
-                true,
-            ),
+            Value::Rel(Rel::Anaphoric(unit, offset)) => {
+                (last.and_then(|r| anaphoric(r, unit, offset)), true)
+            }
             Value::Rel(rel) => {
                 let future = document_date.is_some() && future_context(doc, f.span);
                 (document_date.and_then(|d| resolve(rel, d, future)), true)
             }
         };
-        if let Some(w) = when {
-            last_year = Some(w.year);
+        if when.is_some() {
+            last = when;
         }
         out.push(TimeExpression {
             span: f.span,
@@ -402,6 +407,57 @@ fn future_context(doc: &Document, span: Span) -> bool {
     .any(|cue| window.contains(cue))
 }
 
+/// Places `the following year`, `the next day` against the last date mentioned (`reference`),
+/// as precisely as both allow.
+fn anaphoric(reference: When, unit: Unit, offset: i64) -> Option<When> {
+    let year = |y: i32| When::year(y.saturating_add(offset.clamp(-5000, 5000) as i32));
+    let Some(month) = reference.month.filter(|_| !reference.decade) else {
+        return (unit == Unit::Year || offset == 0).then(|| year(reference.year));
+    };
+    let by_month = |months: i64| {
+        let (y, m) = calendar::add_months(reference.year, month, months);
+        When {
+            month: Some(m),
+            ..When::year(y)
+        }
+    };
+    Some(match (unit, reference.day) {
+        (Unit::Year | Unit::Decade, _) => year(reference.year),
+        (Unit::Month, _) => by_month(offset),
+        (Unit::Week | Unit::Day, None) if offset == 0 => by_month(0),
+        (Unit::Week | Unit::Day, None) => return None,
+        (Unit::Week, Some(day)) => {
+            let d = calendar::add_days(
+                CalendarDate {
+                    year: reference.year,
+                    month,
+                    day,
+                },
+                7 * offset,
+            );
+            When {
+                month: Some(d.month),
+                ..When::year(d.year)
+            }
+        }
+        (Unit::Day, Some(day)) => {
+            let d = calendar::add_days(
+                CalendarDate {
+                    year: reference.year,
+                    month,
+                    day,
+                },
+                offset,
+            );
+            When {
+                month: Some(d.month),
+                day: Some(d.day),
+                ..When::year(d.year)
+            }
+        }
+    })
+}
+
 /// Places a relative expression against the document date.
 fn resolve(rel: Rel, doc: CalendarDate, future: bool) -> Option<When> {
     let date = |d: CalendarDate| When {
@@ -497,7 +553,7 @@ fn resolve(rel: Rel, doc: CalendarDate, future: bool) -> Option<When> {
             with_part(index.div_euclid(4) as i32, Some(part))
         }
         Rel::PartOfYear(part) => with_part(doc.year, Some(part)),
-        Rel::Anaphoric(_) => return None,
+        Rel::Anaphoric(..) => return None,
     })
 }
 

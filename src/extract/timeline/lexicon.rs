@@ -148,13 +148,22 @@ pub fn number_word(word: &str) -> Option<i64> {
         .map(|i| (i as i64 + 2) * 10)
 }
 
-/// Calendar units for `N units ago` and `last unit`, in months or days.
+/// Calendar units for `N units ago` and `last unit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
     Day,
     Week,
     Month,
     Year,
     Decade,
+}
+
+/// A unit, or a part of a day standing for its day (`that night`, `the next morning`).
+pub fn anaphoric_unit(word: &str) -> Option<Unit> {
+    if among(word, &["morning", "afternoon", "evening", "night"]) {
+        return Some(Unit::Day);
+    }
+    unit(word).filter(|u| *u != Unit::Decade)
 }
 
 pub fn unit(word: &str) -> Option<Unit> {

@@ -130,8 +130,8 @@ pub enum Rel {
     Quarters(i64),
     /// A quarter or half of the document year: `Q3`.
     PartOfYear(Part),
-    /// A year counted from the last year the text mentioned: `the following year`.
-    Anaphoric(i64),
+    /// Counted from the last date the text mentioned: `the following year`, `the next day`.
+    Anaphoric(Unit, i64),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -826,7 +826,6 @@ impl<'a> Scanner<'a> {
             "year" => self.year_end(i),
             "end" | "beginning" | "start" | "middle" => self.part_of(i, i),
             "early" | "mid" | "late" => self.early_mid_late(i, i),
-            "a" => self.a_year_later(i),
             _ => self.season_year(i, i),
         }
     }
@@ -987,11 +986,9 @@ impl<'a> Scanner<'a> {
             _ => (0, Dir::This),
         };
         if lower == "that" {
-            if self.is(j, "year") || (self.is(j, "same") && self.is(j + 1, "year")) {
-                let last = if self.is(j, "same") { j + 1 } else { j };
-                return self.one(i, last, Value::Rel(Rel::Anaphoric(0)));
-            }
-            return None;
+            let last = if self.is(j, "same") { j + 1 } else { j };
+            let unit = lexicon::anaphoric_unit(self.s(last))?;
+            return self.one(i, last, Value::Rel(Rel::Anaphoric(unit, 0)));
         }
         if let Some(wd) = lexicon::weekday(w).filter(|_| starts_upper(w)) {
             return self.one(i, j, Value::Rel(Rel::Weekday(wd, dir)));
@@ -1073,19 +1070,6 @@ impl<'a> Scanner<'a> {
         None
     }
 
-    /// `a year later`, `a year earlier`.
-    fn a_year_later(&self, i: usize) -> Option<(usize, Vec<Found>)> {
-        if !self.is(i + 1, "year") {
-            return None;
-        }
-        let offset = match self.s(i + 2).to_ascii_lowercase().as_str() {
-            "later" | "after" => 1,
-            "earlier" | "before" => -1,
-            _ => return None,
-        };
-        self.one(i, i + 2, Value::Rel(Rel::Anaphoric(offset)))
-    }
-
     /// After `the`: decades, parts of years, quarters, halves, seasons, anaphora, `the 5th of May`.
     fn after_the(&self, i: usize) -> Option<(usize, Vec<Found>)> {
         let j = i + 1;
@@ -1104,14 +1088,15 @@ impl<'a> Scanner<'a> {
         }
         let w = self.word(j)?.to_ascii_lowercase();
         match w.as_str() {
-            "year" => {
-                if let Some((year, last)) = self.any_year(j + 1) {
+            "year" | "day" | "week" | "month" => {
+                let unit = lexicon::unit(&w)?;
+                if let Some((year, last)) = self.any_year(j + 1).filter(|_| unit == Unit::Year) {
                     return self.one(i, last, Value::Abs(when(year)));
                 }
                 // `in the year 71`
                 if let Some((n, _)) = self
                     .num(j + 1)
-                    .filter(|&(n, d)| d <= 4 && (1..=2199).contains(&n))
+                    .filter(|&(n, d)| unit == Unit::Year && d <= 4 && (1..=2199).contains(&n))
                 {
                     return self.one(i, j + 1, Value::Abs(when(n as i32)));
                 }
@@ -1124,18 +1109,16 @@ impl<'a> Scanner<'a> {
                     "after" | "later" => 1,
                     _ => return None,
                 };
-                self.one(i, j + 1, Value::Rel(Rel::Anaphoric(offset)))
+                self.one(i, j + 1, Value::Rel(Rel::Anaphoric(unit, offset)))
             }
             "previous" | "prior" | "preceding" | "following" | "next" | "same" | "subsequent" => {
-                if !self.is(j + 1, "year") {
-                    return None;
-                }
+                let unit = lexicon::anaphoric_unit(self.s(j + 1))?;
                 let offset = match w.as_str() {
                     "previous" | "prior" | "preceding" => -1,
                     "same" => 0,
                     _ => 1,
                 };
-                self.one(i, j + 1, Value::Rel(Rel::Anaphoric(offset)))
+                self.one(i, j + 1, Value::Rel(Rel::Anaphoric(unit, offset)))
             }
             "early" | "mid" | "late" | "middle" => self.early_mid_late(i, j),
             "end" | "beginning" | "start" | "outset" | "close" | "dawn" | "turn" | "midst" => {
