@@ -450,6 +450,84 @@ fn anaphoric_days_follow_the_last_date_mentioned() {
     assert!(timeline("The following year it closed.", None).is_empty());
 }
 
+#[test]
+fn holidays_are_dates() {
+    assert_eq!(
+        only("The shops shut on Christmas Day 2019.", None).when,
+        ymd(2019, Some(12), Some(25))
+    );
+    let eve = only("They met on New Year's Eve.", Some(FRIDAY));
+    assert_eq!(eve.label, "New Year's Eve");
+    assert_eq!(eve.when, ymd(2017, Some(12), Some(31)));
+    let day = only(
+        "Protests were held on Waitangi Day in the capital.",
+        Some(FRIDAY),
+    );
+    assert_eq!(day.label, "Waitangi Day");
+    assert_eq!(day.when, When::year(2017));
+    assert!(timeline(
+        "The Christmas tree stayed up. Day one went well.",
+        Some(FRIDAY)
+    )
+    .is_empty());
+}
+
+#[test]
+fn times_of_day_are_found_but_stay_off_the_timeline() {
+    let text =
+        "The polls closed at 22:30 and reopened at 6:00am, by 7 a.m. at most, until midnight.";
+    let doc = Document::new("t", text);
+    let found = find_time_expressions(&doc, Some(date(FRIDAY)));
+    let clocks: Vec<&str> = found
+        .iter()
+        .filter(|e| e.clock)
+        .map(|e| e.span.slice(&doc.text))
+        .collect();
+    assert_eq!(clocks, ["22:30", "6:00am", "7 a.m.", "midnight"]);
+    assert!(found.iter().all(|e| e.when.is_none()));
+    assert!(extract_timeline(&doc, Some(date(FRIDAY))).is_empty());
+    assert_eq!(count_unplaced_relative(&doc), 0);
+}
+
+#[test]
+fn without_a_document_date_a_month_takes_the_year_last_mentioned() {
+    let items = timeline(
+        "He moved to Paris in 1831. On July 14 he was arrested.",
+        None,
+    );
+    assert_eq!(items[1].label, "July 14");
+    assert_eq!(items[1].when, ymd(1831, Some(7), Some(14)));
+    // With a document date, it is the document's year that counts.
+    assert_eq!(
+        timeline(
+            "He moved to Paris in 1831. On July 14 he was arrested.",
+            Some(FRIDAY)
+        )[1]
+        .when,
+        ymd(2017, Some(7), Some(14))
+    );
+}
+
+#[test]
+fn past_tense_months_after_the_document_month_are_last_year() {
+    let feb = Some("2023-02-23");
+    assert_eq!(
+        only("In November, the council voted.", feb).when,
+        ymd(2022, Some(11), None)
+    );
+    assert_eq!(
+        only("In November, the council will vote.", feb).when,
+        ymd(2023, Some(11), None)
+    );
+}
+
+#[test]
+fn years_before_the_common_era() {
+    let item = only("The town was founded in 500 BC by traders.", None);
+    assert_eq!(item.when.year, -500);
+    assert_eq!(item.when.display(), "500 BC");
+}
+
 // ------------------------------------------------------------------------------------------ sorting
 
 #[test]

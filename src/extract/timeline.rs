@@ -102,7 +102,8 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// When an event happened, as precisely as the text says.
+/// When an event happened, as precisely as the text says. Years before the common era are
+/// negative (`44 BC` is -44).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct When {
     pub year: i32,
@@ -133,8 +134,8 @@ impl When {
     /// The normalized label: `2024`, `Mar 2024`, `5 Mar 2024`, `mid-2025`, `Q3 2024`, `summer 2023`,
     /// `1990s`, `late 1990s`.
     pub fn display(&self) -> String {
-        let mut year = if self.year <= 0 {
-            format!("{} BC", 1 - i64::from(self.year))
+        let mut year = if self.year < 0 {
+            format!("{} BC", -i64::from(self.year))
         } else {
             self.year.to_string()
         };
@@ -194,6 +195,8 @@ pub struct TimelineItem {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TimeExpression {
     pub span: Span,
+    /// A time of day alone (`22:30`, `midnight`): a DATE mention that the timeline leaves out.
+    pub clock: bool,
     /// `None` for a relative expression without a document date (or an earlier year) to resolve it.
     pub when: Option<When>,
     /// Whether placing it needs the document date or an earlier mention (`last year`, `Tuesday`).
@@ -216,13 +219,46 @@ pub fn find_time_expressions(
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let (when, relative) = match f.value {
+            Value::Clock => {
+                out.push(TimeExpression {
+                    span: f.span,
+                    clock: true,
+                    when: None,
+                    relative: false,
+                });
+                continue;
+            }
             Value::Abs(w) => (Some(w), false),
             Value::Rel(Rel::Anaphoric(unit, offset)) => {
                 (last.and_then(|r| anaphoric(r, unit, offset)), true)
             }
+            // Without a document date, a month without a year (`On July 14 he died`) is read as a
+            // narrative reads it: in the year last mentioned.
+            Value::Rel(Rel::MonthName {
+                month,
+                day,
+                part,
+                dir: Dir::Auto,
+            }) if document_date.is_none() => {
+                let when = last.map(|r: When| When {
+                    month: Some(month),
+                    day,
+                    part,
+                    ..When::year(r.year)
+                });
+                (
+                    when.filter(|w| {
+                        !w.decade && day.is_none_or(|d| calendar::valid(w.year, month, d))
+                    }),
+                    true,
+                )
+            }
             Value::Rel(rel) => {
-                let future = document_date.is_some() && future_context(doc, f.span);
-                (document_date.and_then(|d| resolve(rel, d, future)), true)
+                let tense = match document_date {
+                    Some(_) => tense_around(doc, f.span),
+                    None => Tense::Unknown,
+                };
+                (document_date.and_then(|d| resolve(rel, d, tense)), true)
             }
         };
         if when.is_some() {
@@ -230,6 +266,7 @@ pub fn find_time_expressions(
         }
         out.push(TimeExpression {
             span: f.span,
+            clock: false,
             when,
             relative,
         });
@@ -375,8 +412,17 @@ fn inherit_years(text: &str, mut found: Vec<Found>) -> Vec<Found> {
     found
 }
 
-/// Whether the words around a span speak of the future (`will meet on Tuesday`).
-fn future_context(doc: &Document, span: Span) -> bool {
+/// What the words around a time expression say of when it is, relative to the document date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// The tense of the words around a span: future cues (`will meet on Tuesday`) win over past ones
+/// (`was held`, `said`).
+fn tense_around(doc: &Document, span: Span) -> Tense {
     let sentence = sentence_of(doc, span);
     let mut from = span.start.saturating_sub(120).max(sentence.start);
     while !doc.text.is_char_boundary(from) {
@@ -391,7 +437,7 @@ fn future_context(doc: &Document, span: Span) -> bool {
         .get(from..to.max(from))
         .unwrap_or("")
         .to_ascii_lowercase();
-    [
+    let future = [
         " will ",
         "'ll ",
         "’ll ",
@@ -402,9 +448,21 @@ fn future_context(doc: &Document, span: Span) -> bool {
         " set to ",
         "upcoming",
         " shall ",
-    ]
-    .iter()
-    .any(|cue| window.contains(cue))
+        " due to be ",
+        " expected to ",
+    ];
+    if future.iter().any(|cue| window.contains(cue)) {
+        return Tense::Future;
+    }
+    let past = [" was ", " were ", " had ", " did ", " said", " ago"];
+    let participle = window
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.len() > 4 && w.ends_with("ed"));
+    if participle || past.iter().any(|cue| window.contains(cue)) {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
 }
 
 /// Places `the following year`, `the next day` against the last date mentioned (`reference`),
@@ -459,7 +517,8 @@ fn anaphoric(reference: When, unit: Unit, offset: i64) -> Option<When> {
 }
 
 /// Places a relative expression against the document date.
-fn resolve(rel: Rel, doc: CalendarDate, future: bool) -> Option<When> {
+fn resolve(rel: Rel, doc: CalendarDate, tense: Tense) -> Option<When> {
+    let future = tense == Tense::Future;
     let date = |d: CalendarDate| When {
         year: d.year,
         month: Some(d.month),
@@ -513,9 +572,12 @@ fn resolve(rel: Rel, doc: CalendarDate, future: bool) -> Option<When> {
         } => {
             let key = (month, day.unwrap_or(0));
             let today = (doc.month, if day.is_some() { doc.day } else { 0 });
+            // A month told of in the past tense that comes later in the year than the document
+            // date was last year's (`In November, the council voted`, written in February).
             let year = match dir {
                 Dir::Past if key >= today => doc.year - 1,
                 Dir::Future if key <= today => doc.year + 1,
+                Dir::Auto if tense == Tense::Past && month > doc.month => doc.year - 1,
                 _ => doc.year,
             };
             if let Some(d) = day {

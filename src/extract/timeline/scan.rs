@@ -138,6 +138,8 @@ pub enum Rel {
 pub enum Value {
     Abs(When),
     Rel(Rel),
+    /// A time of day alone (`22:30`, `6am`, `midnight`): a DATE mention, never on the timeline.
+    Clock,
 }
 
 /// One time expression as found: its extent and what it means.
@@ -444,7 +446,7 @@ impl<'a> Scanner<'a> {
         }
         match era {
             "AD" | "CE" => Some((n as i32, i + 1)),
-            "BC" | "BCE" => Some((1 - n as i32, i + 1)),
+            "BC" | "BCE" => Some((-(n as i32), i + 1)),
             _ => None,
         }
     }
@@ -641,6 +643,145 @@ impl<'a> Scanner<'a> {
         Some((i, full(year, month, Some(day))))
     }
 
+    /// A clock time at `i`: `22:30`, `6:00am`, `6 a.m.`, `10pm`, `2:25 p.m.`: its last token.
+    fn clock(&self, i: usize) -> Option<usize> {
+        let meridiem = |s: &str| among(s, &["am", "pm"]);
+        let t = self.tok(i)?;
+        if t.kind == Kind::Alnum {
+            // `10pm`
+            let s = self.s(i);
+            let split = s.find(|c: char| !c.is_ascii_digit())?;
+            let (digits, suffix) = s.split_at(split);
+            let hour: u32 = digits.parse().ok()?;
+            return ((1..=12).contains(&hour) && digits.len() <= 2 && meridiem(suffix))
+                .then_some(i);
+        }
+        let (hour, digits) = self.num(i)?;
+        if digits > 2 || hour > 24 {
+            return None;
+        }
+        let mut last = i;
+        let mut minutes = false;
+        if self.s(i + 1) == ":" && self.attached(i + 1) && self.attached(i + 2) {
+            let t2 = self.tok(i + 2)?;
+            let s2 = self.s(i + 2);
+            let mins: u32 = s2.get(..2)?.parse().ok()?;
+            if mins > 59 || s2.len() < 2 || !s2.is_char_boundary(2) {
+                return None;
+            }
+            match t2.kind {
+                Kind::Num if s2.len() == 2 => {}
+                Kind::Alnum if meridiem(&s2[2..]) => return Some(i + 2),
+                _ => return None,
+            }
+            last = i + 2;
+            minutes = true;
+        }
+        // `6 am`, `6 a.m.`
+        let k = last + 1;
+        if self.word(k).is_some_and(meridiem) {
+            return Some(k);
+        }
+        if (self.is(k, "a") || self.is(k, "p"))
+            && self.s(k + 1) == "."
+            && self.is(k + 2, "m")
+            && self.attached(k + 1)
+            && self.attached(k + 2)
+        {
+            let end = if self.s(k + 3) == "." && self.attached(k + 3) {
+                k + 3
+            } else {
+                k + 2
+            };
+            return Some(end);
+        }
+        (minutes && hour <= 24).then_some(last)
+    }
+
+    /// A holiday: `Christmas Day`, `New Year's Eve`, `on Waitangi Day`, `Easter 2019`.
+    fn holiday(&self, i: usize) -> Option<(usize, Vec<Found>)> {
+        let w = self.word(i)?;
+        if !starts_upper(w) {
+            return None;
+        }
+        let prev = i.checked_sub(1).map_or("", |p| self.s(p));
+        let time_prep = among(
+            prev,
+            &[
+                "on", "at", "over", "before", "after", "since", "until", "till", "by", "during",
+                "for", "this", "last", "next",
+            ],
+        );
+        // Name words, then an optional possessive, then `Day`/`Eve`.
+        let mut j = i;
+        let mut date: Option<(u8, u8)> = None;
+        let mut named = true;
+        if w == "New" && self.s(i + 1) == "Year" {
+            j = i + 1;
+        } else if let Some(&(_, m, d)) = [
+            ("Christmas", 12u8, 25u8),
+            ("Halloween", 10, 31),
+            ("Valentine", 2, 14),
+            ("Boxing", 12, 26),
+        ]
+        .iter()
+        .find(|(name, _, _)| *name == w)
+        {
+            date = Some((m, d));
+        } else if !among(
+            w,
+            &["Easter", "Thanksgiving", "Hanukkah", "Diwali", "Passover"],
+        ) {
+            named = false;
+        }
+        let mut k = j + 1;
+        if self.is_any(k, APOSTROPHES) && self.s(k + 1) == "s" && self.attached(k) {
+            k += 2;
+        }
+        let mut last = j;
+        if self.s(k) == "Day" || self.s(k) == "Eve" {
+            if w == "New" {
+                date = Some(if self.s(k) == "Day" { (1, 1) } else { (12, 31) });
+            } else if self.s(k) == "Eve" {
+                date = date.map(|(m, d)| if d > 1 { (m, d - 1) } else { (m, d) });
+            }
+            last = k;
+        } else if !named || w == "New" || w == "Valentine" || w == "Boxing" || !time_prep {
+            return None;
+        }
+        // A capitalized word before `Day` names a day only after a time preposition: `on Waitangi Day`.
+        if !(named || (time_prep && last > i && self.same_line(last))) {
+            return None;
+        }
+        if let Some((year, end)) = self.any_year(last + 1).filter(|_| self.same_line(last + 1)) {
+            let when = match date {
+                Some((m, d)) => full(year, m, Some(d)),
+                None => super::When::year(year),
+            };
+            return self.one(i, end, Value::Abs(when));
+        }
+        let dir = match prev.to_ascii_lowercase().as_str() {
+            "last" => Dir::Past,
+            "next" => Dir::Future,
+            _ => Dir::Auto,
+        };
+        let first = if among(prev, &["this", "last", "next"]) {
+            i - 1
+        } else {
+            i
+        };
+        let rel = match date {
+            Some((month, day)) => Rel::MonthName {
+                month,
+                day: Some(day),
+                part: None,
+                dir,
+            },
+            None => Rel::Years(0, None),
+        };
+        self.one(first, last, Value::Rel(rel))
+    }
+
     // ------------------------------------------------------------------ the matcher
 
     fn match_at(&self, i: usize) -> Option<(usize, Vec<Found>)> {
@@ -675,6 +816,9 @@ impl<'a> Scanner<'a> {
     }
 
     fn at_number(&self, i: usize) -> Option<(usize, Vec<Found>)> {
+        if let Some(last) = self.clock(i) {
+            return self.one(i, last, Value::Clock);
+        }
         if let Some((last, w)) = self.numeric_date(i).or_else(|| self.dotted_date(i)) {
             return self.one(i, last, Value::Abs(w));
         }
@@ -721,6 +865,9 @@ impl<'a> Scanner<'a> {
     }
 
     fn at_alnum(&self, i: usize) -> Option<(usize, Vec<Found>)> {
+        if let Some(last) = self.clock(i) {
+            return self.one(i, last, Value::Clock);
+        }
         // `AD842`
         if let Some(n) = self
             .s(i)
@@ -818,6 +965,22 @@ impl<'a> Scanner<'a> {
         }
         if let Some(found) = self.ago(i) {
             return Some(found);
+        }
+        if let Some(found) = self.holiday(i) {
+            return Some(found);
+        }
+        if among(&lower, &["midnight", "noon", "midday"])
+            && i.checked_sub(1).is_some_and(|p| {
+                self.is_any(
+                    p,
+                    &[
+                        "at", "until", "till", "from", "to", "before", "after", "by", "around",
+                        "past",
+                    ],
+                )
+            })
+        {
+            return self.one(i, i, Value::Clock);
         }
         match lower.as_str() {
             "the" => self.after_the(i),
