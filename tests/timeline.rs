@@ -181,6 +181,21 @@ fn decades() {
 }
 
 #[test]
+fn decade_words_fiscal_years_and_parts_of_weekdays() {
+    let sixties = only("Rock music changed in the late sixties.", None);
+    assert_eq!(sixties.when.display(), "late 1960s");
+    assert!(labels("He is in his late sixties.", None).is_empty());
+    assert_eq!(only("Revenue in FY2024 rose.", None).when, When::year(2024));
+    let early = only("Police arrived early Tuesday morning.", Some(FRIDAY));
+    assert_eq!(early.label, "early Tuesday morning");
+    assert_eq!(early.when, ymd(2017, Some(7), Some(18)));
+    assert_eq!(
+        only("Prices rose this past week.", Some(FRIDAY)).when,
+        ymd(2017, Some(7), None)
+    );
+}
+
+#[test]
 fn ranges_and_lists_give_an_item_per_member() {
     assert_eq!(
         labels("He served from 2019 to 2021 as mayor.", None),

@@ -535,3 +535,21 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "who", "where", "while", "if", "then", "onwards", "onward", "ago", "later", "earlier", "bc",
     "bce", "ad", "ce",
 ];
+
+/// `the sixties` and the like: the decade of the 1900s they name.
+pub fn decade_word(word: &str) -> Option<i32> {
+    const DECADES: [&str; 8] = [
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ];
+    DECADES
+        .iter()
+        .position(|d| word.eq_ignore_ascii_case(d))
+        .map(|i| 1920 + 10 * i as i32)
+}

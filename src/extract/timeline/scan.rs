@@ -868,6 +868,15 @@ impl<'a> Scanner<'a> {
         if let Some(last) = self.clock(i) {
             return self.one(i, last, Value::Clock);
         }
+        // `FY2024`
+        if let Some(n) = self
+            .s(i)
+            .strip_prefix("FY")
+            .and_then(|d| d.parse::<i32>().ok())
+        {
+            return (d4(n) && (1000..=2199).contains(&n))
+                .then(|| self.one(i, i, Value::Abs(when(n))))?;
+        }
         // `AD842`
         if let Some(n) = self
             .s(i)
@@ -1140,7 +1149,12 @@ impl<'a> Scanner<'a> {
         if i.checked_sub(1).is_some_and(|p| self.is(p, "the")) {
             return None;
         }
-        let j = i + 1;
+        // `this past week` is `last week`.
+        let (j, lower) = if lower == "this" && self.is(i + 1, "past") {
+            (i + 2, "last")
+        } else {
+            (i + 1, lower)
+        };
         let w = self.word(j)?;
         let (offset, dir) = match lower {
             "this" => (0, Dir::This),
@@ -1249,6 +1263,9 @@ impl<'a> Scanner<'a> {
         if let Some(found) = self.day_first(j) {
             return self.dates(i, found);
         }
+        if let Some(year) = self.word(j).and_then(lexicon::decade_word) {
+            return self.one(i, j, Value::Abs(decade_when(year, None)));
+        }
         let w = self.word(j)?.to_ascii_lowercase();
         match w.as_str() {
             "year" | "day" | "week" | "month" => {
@@ -1318,6 +1335,27 @@ impl<'a> Scanner<'a> {
     fn with_part(&self, first: usize, k: usize, part: Part) -> Option<(usize, Vec<Found>)> {
         if !self.same_line(k) {
             return None;
+        }
+        // `early Tuesday`, `late Friday night`: the day, read as any weekday is.
+        if matches!(part, Part::Early | Part::Late) && first + 1 == k {
+            if let Some(wd) = self
+                .word(k)
+                .filter(|w| starts_upper(w))
+                .and_then(lexicon::weekday)
+            {
+                let last = if self.is_any(k + 1, lexicon::TIME_WORDS) {
+                    k + 1
+                } else {
+                    k
+                };
+                return self.one(first, last, Value::Rel(Rel::Weekday(wd, Dir::Auto)));
+            }
+        }
+        // `the sixties`
+        if let Some(year) = self.word(k).and_then(lexicon::decade_word) {
+            if self.is(first, "the") {
+                return self.one(first, k, Value::Abs(decade_when(year, Some(part))));
+            }
         }
         if let Some((year, last)) = self.decade(k) {
             return self.one(first, last, Value::Abs(decade_when(year, Some(part))));
@@ -1406,6 +1444,10 @@ impl<'a> Scanner<'a> {
         let (year, last) = self.any_year(k).filter(|_| self.same_line(k))?;
         self.one(first, last, Value::Abs(part_when(year, season)))
     }
+}
+
+fn d4(n: i32) -> bool {
+    (1000..=9999).contains(&n)
 }
 
 fn decade_when(year: i32, part: Option<Part>) -> When {
