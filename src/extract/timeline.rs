@@ -301,8 +301,9 @@ pub fn count_unplaced_relative(doc: &Document) -> usize {
 
 /// The document date from a dateline or a `Published`/`Updated` line near the top.
 ///
-/// Looks at the first lines only: a line that is a full date (`Friday, July 21, 2017`, `2024-03-05`),
-/// a `Published:`/`Posted`/`Date:` line holding one, a dateline (`WASHINGTON, March 5, 2024 -`), and
+/// Looks at the first lines only: a short `Published:`/`Posted`/`Date:` line holding a full date
+/// (`By A. Writer | Published March 5, 2024`), else a line among the first six that starts with one
+/// (`Friday, July 21, 2017`, `2024-03-05`) or with a dateline (`WASHINGTON, March 5, 2024 -`), and
 /// failing those an `Updated` line.
 pub fn find_document_date(doc: &Document) -> Option<CalendarDate> {
     let mut head_end = doc.text.len().min(4000);
@@ -330,26 +331,30 @@ pub fn find_document_date(doc: &Document) -> Option<CalendarDate> {
         };
         let (offset, date) = date;
         let before = line.get(..offset).unwrap_or("").trim().to_ascii_lowercase();
-        if before.starts_with("updated")
-            || before.starts_with("last updated")
-            || before.starts_with("modified")
-        {
-            updated = updated.or(Some(date));
-        } else if [
-            "published",
-            "posted",
-            "date",
-            "first published",
-            "dateline",
-            "released",
-            "filed",
-        ]
-        .iter()
-        .any(|label| before.starts_with(label))
+        let has = |labels: &[&str]| {
+            before
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| labels.contains(&w))
+        };
+        // A byline or metadata line is short; a sentence of the story that mentions a date is not.
+        let short = line.len() <= 120;
+        if short
+            && has(&[
+                "published",
+                "posted",
+                "date",
+                "dated",
+                "dateline",
+                "released",
+                "filed",
+            ])
         {
             published = published.or(Some(date));
-        } else if before.is_empty()
-            || (before.len() <= 60 && !line[..offset].chars().any(char::is_lowercase))
+        } else if short && has(&["updated", "modified", "edited"]) {
+            updated = updated.or(Some(date));
+        } else if n < 6
+            && (before.is_empty()
+                || (before.len() <= 60 && !line[..offset].chars().any(char::is_lowercase)))
         {
             dateline = dateline.or(Some(date));
         }
