@@ -721,3 +721,96 @@ fn a_long_single_line_is_linear() {
     assert_eq!(items.len(), 4 * 40_000);
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words that build time expressions, mixed with noise, so that generated text exercises the
+    /// patterns and their edges.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "May",
+                "March",
+                "2024",
+                "1990s",
+                "the",
+                "of",
+                "in",
+                "Tuesday",
+                ",",
+                "-",
+                "–",
+                "'",
+                "’",
+                "5",
+                "31",
+                "last",
+                "year",
+                "ago",
+                "two",
+                "mid",
+                "early",
+                "Q3",
+                "first",
+                "half",
+                "summer",
+                "22:30",
+                "am",
+                "a.m.",
+                "$",
+                "1,700",
+                "New",
+                "Year's",
+                "Day",
+                "é",
+                "\n",
+                ".",
+                "/",
+                "2024-03-05",
+                "next",
+                "that",
+                "following",
+                "day",
+                "BC",
+                "AD",
+                "FY2024",
+                "sixties",
+                "12/05/2024",
+            ])
+            .prop_map(str::to_string),
+            "[ -~éü’–\\n]{0,6}",
+        ]
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(piece(), 0..40).prop_map(|pieces| pieces.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn timeline_invariants_hold_on_any_text(text in text(), with_date in any::<bool>()) {
+            let doc = Document::new("t", &text);
+            let document_date = with_date.then(|| date("2017-07-21"));
+            let items = extract_timeline(&doc, document_date);
+            for item in &items {
+                prop_assert!(doc.text.is_char_boundary(item.span.start));
+                prop_assert!(doc.text.is_char_boundary(item.span.end));
+                prop_assert!(item.span.start < item.span.end);
+                prop_assert_eq!(item.span.slice(&doc.text), item.label.as_str());
+                prop_assert!(item.sentence.start <= item.span.start && item.span.end <= item.sentence.end.max(item.span.end));
+                let first = item.label.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+                prop_assert!(!["by", "since", "until", "in", "during", "on"].contains(&first.as_str()), "{}", item.label);
+                let _ = item.when.display();
+            }
+            for pair in items.windows(2) {
+                prop_assert!(pair[0].when.sort_key() <= pair[1].when.sort_key());
+            }
+            if document_date.is_none() {
+                let _ = count_unplaced_relative(&doc);
+                let _ = find_document_date(&doc);
+            }
+        }
+    }
+}
