@@ -1009,7 +1009,12 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let full_name = lexicon::weekday(w);
-        let wd = full_name.or_else(|| lexicon::weekday_abbreviation(w))?;
+        // `Edmonton Sun, August 16`: an abbreviation after a name is part of the name.
+        let after_name = i
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .is_some_and(|p| starts_upper(p) && self.same_line(i));
+        let wd = full_name.or_else(|| lexicon::weekday_abbreviation(w).filter(|_| !after_name))?;
         let mut j = i + 1;
         if self.s(j) == "." && full_name.is_none() {
             j += 1;
