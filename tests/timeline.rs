@@ -466,6 +466,21 @@ fn anaphoric_days_follow_the_last_date_mentioned() {
 }
 
 #[test]
+fn a_month_used_as_a_surname_is_not_a_date_alone() {
+    let text = "Theresa May spoke. The plan was backed by May in parliament. It passed in June.";
+    assert_eq!(labels(text, Some(FRIDAY)), ["June"]);
+    assert_eq!(labels("It passed in May.", Some(FRIDAY)), ["May"]);
+}
+
+#[test]
+fn the_weekend() {
+    let item = only("Protests grew over the weekend.", Some("2017-07-24")); // a Monday
+    assert_eq!(item.label, "the weekend");
+    assert_eq!(item.when, ymd(2017, Some(7), None));
+    assert!(labels("The weekend is for rest.", Some(FRIDAY)).is_empty());
+}
+
+#[test]
 fn holidays_are_dates() {
     assert_eq!(
         only("The shops shut on Christmas Day 2019.", None).when,

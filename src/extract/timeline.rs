@@ -561,6 +561,13 @@ fn resolve(rel: Rel, doc: CalendarDate, tense: Tense) -> Option<When> {
             date(calendar::add_days(doc, offset))
         }
         Rel::Weeks(n) => month_of(calendar::add_days(doc, 7 * n)),
+        Rel::Weekend => {
+            let saturday = resolve(Rel::Weekday(5, Dir::Auto), doc, tense)?;
+            When {
+                day: None,
+                ..saturday
+            }
+        }
         Rel::Months(n) => {
             let (year, month) = calendar::add_months(doc.year, doc.month, n);
             When {

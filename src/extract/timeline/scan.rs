@@ -116,6 +116,8 @@ pub enum Rel {
     Days(i64),
     Weekday(u8, Dir),
     Weeks(i64),
+    /// `over the weekend`: the nearest weekend, its month.
+    Weekend,
     Months(i64),
     Years(i64, Option<Part>),
     /// A month (and day) without a year: `In March`, `May 16`, `last August`.
@@ -152,6 +154,8 @@ pub struct Found {
 pub struct Scanner<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    /// Months the text also uses as surnames (`Theresa May`): alone, they are not dates here.
+    surname_months: [bool; 13],
 }
 
 fn when(year: i32) -> When {
@@ -174,15 +178,73 @@ fn full(year: i32, month: u8, day: Option<u8>) -> When {
     }
 }
 
+/// Words that lead to a month named alone (`in May`, `until June`).
+const MONTH_LEADERS: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "before",
+    "after",
+    "from",
+    "through",
+    "throughout",
+    "last",
+    "next",
+    "this",
+    "to",
+    "between",
+    "on",
+    "for",
+];
+
 const DASHES: &[&str] = &["-", "–", "—", "‐"];
 const APOSTROPHES: &[&str] = &["'", "’", "‘"];
 
 impl<'a> Scanner<'a> {
     pub fn new(text: &'a str) -> Self {
-        Scanner {
+        let mut scanner = Scanner {
             text,
             toks: tokenize(text),
+            surname_months: [false; 13],
+        };
+        scanner.surname_months = scanner.find_surname_months();
+        scanner
+    }
+
+    fn find_surname_months(&self) -> [bool; 13] {
+        let mut names = [false; 13];
+        for i in 1..self.toks.len() {
+            let Some(month) = self
+                .word(i)
+                .filter(|w| starts_upper(w))
+                .and_then(lexicon::month)
+            else {
+                continue;
+            };
+            let first_name = self.word(i - 1).is_some_and(|p| {
+                starts_upper(p)
+                    && self.same_line(i)
+                    && lexicon::month(p).is_none()
+                    && lexicon::weekday(p).is_none()
+                    && !among(p, MONTH_LEADERS)
+                    && !among(
+                        p,
+                        &[
+                            "the", "a", "an", "every", "each", "that", "of", "and", "or", "mid",
+                        ],
+                    )
+            });
+            if first_name && self.day(i + 1).is_none() && self.any_year(i + 1).is_none() {
+                names[usize::from(month)] = true;
+            }
         }
+        names
     }
 
     /// Every time expression, in text order, never overlapping.
@@ -1054,7 +1116,7 @@ impl<'a> Scanner<'a> {
     /// A month named alone (`In March`), trusted only where a time word or preposition leads to it.
     fn bare_month(&self, i: usize, month: u8) -> Option<(usize, Vec<Found>)> {
         let w = self.s(i);
-        if !starts_upper(w) {
+        if !starts_upper(w) || self.surname_months[usize::from(month)] {
             return None;
         }
         let prev = i.checked_sub(1).map_or("", |p| self.s(p));
@@ -1273,6 +1335,11 @@ impl<'a> Scanner<'a> {
         }
         let w = self.word(j)?.to_ascii_lowercase();
         match w.as_str() {
+            "weekend" => {
+                let prev = i.checked_sub(1).map_or("", |p| self.s(p));
+                among(prev, &["over", "during", "on", "at", "since"])
+                    .then(|| self.one(i, j, Value::Rel(Rel::Weekend)))?
+            }
             "year" | "day" | "week" | "month" => {
                 let unit = lexicon::unit(&w)?;
                 if let Some((year, last)) = self.any_year(j + 1).filter(|_| unit == Unit::Year) {
