@@ -729,6 +729,37 @@ fn odd_input_never_panics() {
 }
 
 #[test]
+fn extreme_document_dates_never_panic() {
+    let text = "Last year, next month, last summer, next Friday, Q3, last quarter, next May, the following year, \
+                the next day, over the weekend, 3 days ago, 40 years ago, tomorrow.";
+    for document_date in [
+        CalendarDate {
+            year: i32::MAX,
+            month: 12,
+            day: 31,
+        },
+        CalendarDate {
+            year: i32::MIN,
+            month: 1,
+            day: 1,
+        },
+        CalendarDate {
+            year: 2024,
+            month: 0,
+            day: 0,
+        },
+        CalendarDate {
+            year: 2024,
+            month: 13,
+            day: 40,
+        },
+    ] {
+        let doc = Document::new("t", text);
+        let _ = extract_timeline(&doc, Some(document_date));
+    }
+}
+
+#[test]
 fn a_long_single_line_is_linear() {
     let text = "In 2024 and 2025, on Tuesday; 5 March 2024 é ".repeat(40_000);
     let start = std::time::Instant::now();

@@ -587,9 +587,11 @@ fn resolve(rel: Rel, doc: CalendarDate, tense: Tense) -> Option<When> {
             // A month told of in the past tense that comes later in the year than the document
             // date was last year's (`In November, the council voted`, written in February).
             let year = match dir {
-                Dir::Past if key >= today => doc.year - 1,
-                Dir::Future if key <= today => doc.year + 1,
-                Dir::Auto if tense == Tense::Past && month > doc.month => doc.year - 1,
+                Dir::Past if key >= today => doc.year.saturating_sub(1),
+                Dir::Future if key <= today => doc.year.saturating_add(1),
+                Dir::Auto if tense == Tense::Past && month > doc.month => {
+                    doc.year.saturating_sub(1)
+                }
                 _ => doc.year,
             };
             if let Some(d) = day {
@@ -614,17 +616,23 @@ fn resolve(rel: Rel, doc: CalendarDate, tense: Tense) -> Option<When> {
             };
             let year = match dir {
                 Dir::Past if doc.month > ends => doc.year,
-                Dir::Past => doc.year - 1,
+                Dir::Past => doc.year.saturating_sub(1),
                 Dir::Future if doc.month < starts => doc.year,
-                Dir::Future => doc.year + 1,
+                Dir::Future => doc.year.saturating_add(1),
                 _ => doc.year,
             };
             with_part(year, Some(season))
         }
         Rel::Quarters(n) => {
-            let index = i64::from(doc.year) * 4 + i64::from((doc.month - 1) / 3) + n;
+            let index =
+                i64::from(doc.year) * 4 + i64::from(doc.month.saturating_sub(1).min(11) / 3) + n;
             let part = [Part::Q1, Part::Q2, Part::Q3, Part::Q4][index.rem_euclid(4) as usize];
-            with_part(index.div_euclid(4) as i32, Some(part))
+            with_part(
+                index
+                    .div_euclid(4)
+                    .clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+                Some(part),
+            )
         }
         Rel::PartOfYear(part) => with_part(doc.year, Some(part)),
         Rel::Anaphoric(..) => return None,
