@@ -277,6 +277,8 @@ fn numbers_that_are_not_dates_stay_off() {
         "It is 45% bigger, 1999% in one case.",
         "Call 555-2024 today.",
         "The median, Q1, is 7.",
+        "Read https://www.example.com/2017/04/16/story-2015.html now.",
+        "A corpus of ca. 1000 authors.",
         "We may see more. March on, said the crowd.",
     ] {
         assert_eq!(labels(text, None), Vec::<String>::new(), "{text}");

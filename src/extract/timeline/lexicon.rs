@@ -278,6 +278,8 @@ pub const APPROXIMATORS: &[&str] = &[
     "under",
     "than",
     "least",
+    "ca",
+    "approx",
     "estimated",
     "additional",
     "another",

@@ -252,7 +252,7 @@ impl<'a> Scanner<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
-            match self.match_at(i) {
+            match self.match_at(i).filter(|_| !self.in_url(i)) {
                 Some((next, found)) => {
                     out.extend(found);
                     i = next.max(i + 1);
@@ -264,6 +264,22 @@ impl<'a> Scanner<'a> {
     }
 
     // ------------------------------------------------------------------ token helpers
+
+    /// Whether token `i` is inside a web address (`https://site/2017/04/16/story`): its numbers
+    /// are paths, not dates. Looks back a bounded number of glued tokens.
+    fn in_url(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..64 {
+            if self.is_any(k, &["http", "https", "www"]) && among(self.s(k + 1), &[":", "."]) {
+                return true;
+            }
+            if !self.attached(k) || k == 0 {
+                return false;
+            }
+            k -= 1;
+        }
+        false
+    }
 
     fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
@@ -547,7 +563,7 @@ impl<'a> Scanner<'a> {
 
     /// `March 5, 2024`, `Sept. 5`, `March 5-6, 2024`, `March 2024`, `November of 1776`.
     fn month_first(&self, i: usize) -> Option<(usize, Vec<When>, Option<Rel>)> {
-        let (month, mut j, abbreviated) = self.month(i)?;
+        let (month, mut j, _) = self.month(i)?;
         j += 1;
         if let Some(day) = self.day(j).filter(|_| self.same_line(j)) {
             // A clock time (`May 5:30`) or a count (`March 5 votes`) is not a day.
@@ -597,9 +613,6 @@ impl<'a> Scanner<'a> {
             if let Some((n, 3)) = self.num(j + 1) {
                 return Some((j + 1, vec![full(n as i32, month, None)], None));
             }
-        }
-        if abbreviated {
-            return None;
         }
         None
     }
