@@ -1,4 +1,26 @@
 //! Time expressions, normalized and placed on a timeline.
+//!
+//! The `scan` submodule finds the expressions with a tokenizer and a matcher that looks a bounded number of
+//! tokens ahead (linear in the text, no regular expressions); this module resolves them and sorts.
+//!
+//! Conventions, chosen to match how news annotators mark time (the GUM corpus):
+//! - A span never starts with a preposition (`by`, `in`, `since`, `on`...), but keeps a determiner
+//!   that belongs to the phrase: `the 1990s`, `the first half of 2024`, `the summer of 2010`.
+//! - A weekday joined to a date is part of it (`Monday, May 18, 2015`); a part of a day after a day is
+//!   too (`yesterday afternoon`, `Thursday night`).
+//! - Ranges and lists give one item per member (`from 2019 to 2021`); a day range sharing one month
+//!   (`5-6 September 2019`) gives two items over the same span. The first end of a range without a
+//!   year takes the year of the second (`November 20 to December 11, 2015`).
+//! - Relative expressions (`last year`, `Tuesday`, `next month`, `May 16`) need the document date.
+//!   A bare weekday is the latest one on or before it unless the words around speak of the future;
+//!   a month named alone is in the document's year, or the year before when told in the past tense
+//!   and later in the year than the document date.
+//! - Anaphora (`the following year`, `the next day`, `that night`) count from the last date placed,
+//!   or from the document date before any. Without a document date, a month without a year takes
+//!   the year last mentioned, as a narrative (a biography) means it.
+//! - Times of day alone (`22:30`, `midnight`) are found for DATE mentions but never placed.
+//! - Durations (`twelve years`), vague times (`recently`, `several years ago`) and counted offsets
+//!   from an event (`two years later`) are left out.
 
 use serde::{Deserialize, Serialize};
 
