@@ -279,6 +279,7 @@ fn numbers_that_are_not_dates_stay_off() {
         "The median, Q1, is 7.",
         "Read https://www.example.com/2017/04/16/story-2015.html now.",
         "A corpus of ca. 1000 authors.",
+        "Over 2,000 people attended, and 1500 volunteers helped.",
         "We may see more. March on, said the crowd.",
     ] {
         assert_eq!(labels(text, None), Vec::<String>::new(), "{text}");
@@ -292,6 +293,12 @@ fn years_before_nouns_are_still_years() {
         ["2014"]
     );
     assert_eq!(labels("Yields fell to 10% of 2000 levels.", None), ["2000"]);
+    assert_eq!(labels("In 2014 elections were held.", None), ["2014"]);
+    assert_eq!(
+        labels("Both the 2019 and 2020 elections were close.", None),
+        ["2019", "2020"]
+    );
+    assert_eq!(labels("Sales rose. 2015 marks the turn.", None), ["2015"]);
 }
 
 // ------------------------------------------------------------------------------------------ relative

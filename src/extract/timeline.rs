@@ -1,7 +1,8 @@
 //! Time expressions, normalized and placed on a timeline.
 //!
-//! The `scan` submodule finds the expressions with a tokenizer and a matcher that looks a bounded number of
-//! tokens ahead (linear in the text, no regular expressions); this module resolves them and sorts.
+//! The `scan` submodule finds the expressions with a tokenizer and a matcher that looks a bounded
+//! number of tokens ahead (linear in the text, no regular expressions); this module resolves them
+//! and sorts.
 //!
 //! Conventions, chosen to match how news annotators mark time (the GUM corpus):
 //! - A span never starts with a preposition (`by`, `in`, `since`, `on`...), but keeps a determiner

@@ -463,6 +463,20 @@ impl<'a> Scanner<'a> {
             if approximated && followed_by_plural {
                 return false;
             }
+            // `and 1500 volunteers helped`: a count before a plural noun, unless a word that leads
+            // to a year stands before it (`the 2014 protests`, `of 2000 levels`, `in 2014 elections`).
+            let plural_noun = plural(w) && !w.ends_with("ss") && !among(w, lexicon::S_VERBS);
+            let year_leader = i.checked_sub(1).is_some_and(|p| {
+                self.word(p).is_some_and(|p| among(p, lexicon::YEAR_LEADERS))
+                    // `2019 and 2020 elections`
+                    || (self.is_any(p, &["and", "or", "to"])
+                        && p.checked_sub(1).and_then(|q| self.num(q)).is_some_and(|(_, d)| d == 4))
+                    || self.is_any(p, APOSTROPHES)
+                    || among(self.s(p), &["(", "[", "–", "-", "—"])
+            });
+            if plural_noun && !year_leader {
+                return false;
+            }
         }
         true
     }
