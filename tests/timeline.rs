@@ -279,6 +279,7 @@ fn numbers_that_are_not_dates_stay_off() {
         "The median, Q1, is 7.",
         "Read https://www.example.com/2017/04/16/story-2015.html now.",
         "A corpus of ca. 1000 authors.",
+        "See pages 1990-1995 of the report.",
         "Over 2,000 people attended, and 1500 volunteers helped.",
         "We may see more. March on, said the crowd.",
     ] {

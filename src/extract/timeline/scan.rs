@@ -519,6 +519,15 @@ impl<'a> Scanner<'a> {
         {
             return false;
         }
+        // The second end of a range of pages or numbers: `pages 1990-1995`.
+        if among(prev, DASHES)
+            && p.checked_sub(1)
+                .filter(|&q| self.num(q).is_some())
+                .and_then(|q| self.prev_word(q))
+                .is_some_and(|w| among(w, lexicon::NUMBER_PREFIXES))
+        {
+            return false;
+        }
         !(self.attached(i) && among(prev, &[".", ":", "/"]))
     }
 
