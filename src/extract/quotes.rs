@@ -216,12 +216,22 @@ fn classify(
         return (QuoteKind::Term, None);
     }
 
-    let mut cue: Cue = attribution::after(&after_ws);
+    let inner_end = f.inner.slice(text).chars().next_back();
+    let after_start = after_span.slice(text).trim_start().chars().next();
+    let set_off = inner_end.is_some_and(|c| matches!(c, ',' | '!' | '?' | '…' | '—' | '–' | '-'))
+        || after_start.is_some_and(|c| matches!(c, ',' | '—' | '–'));
+    let mut cue: Cue = attribution::after(&after_ws, set_off);
     if cue.is_none() {
         cue = attribution::before(&before_ws, short);
     }
     if cue.is_none() && after_prev && !before_span.slice(text).contains(['.', '!', '?']) {
         // `"...", it added; and, later, "..."`: the same speaker goes on.
+        if let Some(q) = done.get(i - 1).filter(|q| q.is_speech()) {
+            cue = Some(q.speaker.as_ref().map(|s| s.span));
+        }
+    }
+    if cue == Some(None) && after_prev {
+        // `"...", and said it was "..."`: the subject is the earlier quotation's speaker.
         if let Some(q) = done.get(i - 1).filter(|q| q.is_speech()) {
             cue = Some(q.speaker.as_ref().map(|s| s.span));
         }

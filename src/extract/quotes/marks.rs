@@ -194,6 +194,9 @@ fn scan_paragraph(
 ) {
     let body = &text[from..para.end];
     let mut prev: Option<char> = text[para.start..from].chars().next_back();
+    // Where the paragraph's last straight double mark is: a spaced mark (`," For example`)
+    // opens a quotation only if another one follows to close it.
+    let last_straight = body.rfind('"').map(|r| from + r);
     let mut iter = body.char_indices().peekable();
     let mut skip_until = from;
     while let Some((rel, c)) = iter.next() {
@@ -209,6 +212,10 @@ fn scan_paragraph(
             continue;
         }
         if try_close(text, at, c, p, n, stack, raw) {
+            continue;
+        }
+        if c == '"' && stack.is_empty() && is_ws(n) && !is_ws(p) && last_straight > Some(at) {
+            stack.push(Open { mark: c, at });
             continue;
         }
         try_open(at, c, p, n, stack);
