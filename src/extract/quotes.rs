@@ -18,7 +18,7 @@ use crate::document::Document;
 use crate::extract::entities::Entity;
 use crate::span::Span;
 
-use attribution::{words, Cue, Word};
+use attribution::{words, Cue};
 use marks::Found;
 
 /// How far (in bytes) around a quotation its attribution is looked for.
@@ -244,9 +244,18 @@ fn classify(
                 (QuoteKind::Speech, speaker)
             }
         }
-        None if n_words >= LONG_WORDS => (QuoteKind::Speech, context_speaker(doc, found, done, i)),
+        None if n_words >= LONG_WORDS || standalone(text, f, sent_open.start.max(para.start)) => {
+            (QuoteKind::Speech, context_speaker(doc, found, done, i))
+        }
         None => (QuoteKind::Term, None),
     }
+}
+
+/// A quotation that is a sentence of its own (`"It's my home."`): speech, however short.
+fn standalone(text: &str, f: &Found, sentence_start: usize) -> bool {
+    let lead = text.get(sentence_start..f.open.start).unwrap_or("x");
+    let ends = f.inner.slice(text).ends_with(['.', '!', '?', '…']);
+    lead.trim().is_empty() && ends && f.inner.slice(text).split_whitespace().count() >= 2
 }
 
 /// A title cited as a source: `"Headline" — Publisher, date`.
@@ -273,7 +282,8 @@ fn context_speaker(doc: &Document, found: &[Found], done: &[Quote], i: usize) ->
             }
         }
         let start = prev_quote.map_or(ps.start, |(pf, _)| pf.end().max(ps.start));
-        let region = Span::new(start.min(ps.end), ps.end);
+        let floor = char_ceil(text, ps.end.saturating_sub(WINDOW));
+        let region = Span::new(start.max(floor).min(ps.end), ps.end);
         return attribution::in_sentence(&words(text, region)).flatten();
     }
     // The quotation opens its paragraph: it may go on from the previous one.
@@ -292,15 +302,22 @@ fn context_speaker(doc: &Document, found: &[Found], done: &[Quote], i: usize) ->
     let tail = text[prev_para.start..prev_para.end].trim_end();
     if tail.ends_with(':') {
         let k = doc.sentence_at(prev_para.end.saturating_sub(1))?;
-        return attribution::in_sentence(&words(text, doc.sentences[k])).flatten();
+        let s = doc.sentences[k];
+        let region = Span::new(
+            s.start.max(char_ceil(text, s.end.saturating_sub(WINDOW))),
+            s.end,
+        );
+        return attribution::in_sentence(&words(text, region)).flatten();
     }
     None
 }
 
-/// Fills [`Speaker::resolved`] for pronouns: the nearest speaker (of an earlier quotation, or
-/// the subject of a speech verb in the sentences before) that is not itself a pronoun.
+/// Fills [`Speaker::resolved`] for pronouns: the nearest speaker before it (of an earlier
+/// quotation, or the subject of a speech verb outside quotations in the sentences before) that
+/// is not itself a pronoun; `he` and `she` want a name (`Smith`, not `the company`).
 fn resolve_pronouns(doc: &Document, quotes: &mut [Quote]) {
     let text = doc.text.as_str();
+    let inners: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     let mut last_named: Option<Span> = None;
     for q in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else {
@@ -310,17 +327,36 @@ fn resolve_pronouns(doc: &Document, quotes: &mut [Quote]) {
             last_named = Some(sp.span);
             continue;
         }
-        let mut best = last_named.filter(|s| s.end <= sp.span.start);
-        // Speech-verb subjects in the three sentences before the pronoun's.
+        let lower = sp.name.to_lowercase();
+        if matches!(lower.as_str(), "i" | "you" | "we") {
+            continue;
+        }
+        let personal = matches!(lower.as_str(), "he" | "she");
+        let fits = |s: Span| {
+            let name = s.slice(text);
+            !attribution::is_pronoun(name)
+                && (!personal
+                    || name
+                        .split_whitespace()
+                        .last()
+                        .and_then(|w| w.chars().next())
+                        .is_some_and(char::is_uppercase))
+        };
+        let mut best = last_named.filter(|s| s.end <= sp.span.start && fits(*s));
         if let Some(si) = doc.sentence_at(sp.span.start) {
+            let floor = char_ceil(text, sp.span.start.saturating_sub(2 * WINDOW));
             for k in si.saturating_sub(3)..=si {
                 let s = doc.sentences[k];
-                let region = Span::new(s.start, s.end.min(sp.span.start).max(s.start));
-                if let Some(Some(found)) = attribution::in_sentence(&words(text, region)) {
-                    let name = found.slice(text);
-                    if !attribution::is_pronoun(name) && best.is_none_or(|b| found.start > b.start)
-                    {
-                        best = Some(found);
+                let start = s.start.max(floor);
+                let end = s.end.min(sp.span.start);
+                if start >= end {
+                    continue;
+                }
+                for seg in outside(&inners, Span::new(start, end)) {
+                    if let Some(Some(found)) = attribution::in_sentence(&words(text, seg)) {
+                        if fits(found) && best.is_none_or(|b| found.start > b.start) {
+                            best = Some(found);
+                        }
                     }
                 }
             }
@@ -329,37 +365,76 @@ fn resolve_pronouns(doc: &Document, quotes: &mut [Quote]) {
     }
 }
 
-/// Fills [`Speaker::entity`] from the entity whose mention the speaker (or the name a pronoun
-/// resolves to) overlaps or matches.
+/// The parts of `region` outside the quotations `inners` (sorted, not overlapping).
+fn outside(inners: &[Span], region: Span) -> Vec<Span> {
+    let mut segments = Vec::new();
+    let mut cursor = region.start;
+    let first = inners.partition_point(|q| q.end <= region.start);
+    for q in &inners[first..] {
+        if q.start >= region.end {
+            break;
+        }
+        if q.start > cursor {
+            segments.push(Span::new(cursor, q.start));
+        }
+        cursor = cursor.max(q.end);
+    }
+    if cursor < region.end {
+        segments.push(Span::new(cursor, region.end));
+    }
+    segments
+}
+
+/// Fills [`Speaker::entity`] from the entity one of whose mentions the speaker overlaps (a
+/// person's mention inside a longer speaker phrase narrows the speaker to it), or, for a
+/// pronoun, the entity named like its referent.
 fn link_entities(text: &str, entities: &[Entity], quotes: &mut [Quote]) {
     if entities.is_empty() {
         return;
+    }
+    let mut mentions: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i)))
+        .collect();
+    mentions.sort();
+    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        by_name.entry(e.name.to_lowercase()).or_insert(i);
+    }
+    for &(m, i) in &mentions {
+        by_name.entry(m.slice(text).to_lowercase()).or_insert(i);
     }
     for q in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else {
             continue;
         };
-        let by_span = entities
+        if sp.is_pronoun() {
+            let wanted = sp.resolved.as_deref().unwrap_or_default().to_lowercase();
+            sp.entity = by_name.get(&wanted).map(|&i| entities[i].name.clone());
+            continue;
+        }
+        let first = mentions.partition_point(|(m, _)| m.end <= sp.span.start);
+        let overlapping: Vec<(Span, usize)> = mentions[first..]
             .iter()
-            .find(|e| e.mentions.iter().any(|m| m.overlaps(sp.span)));
-        let wanted = sp.resolved.as_deref().unwrap_or(&sp.name);
-        let by_name = || {
-            entities.iter().find(|e| {
-                e.name.eq_ignore_ascii_case(wanted)
-                    || e.mentions
-                        .iter()
-                        .any(|m| m.slice(text).eq_ignore_ascii_case(wanted))
-            })
-        };
-        let entity = if sp.is_pronoun() {
-            by_name()
+            .take_while(|(m, _)| m.start < sp.span.end)
+            .copied()
+            .filter(|(m, _)| m.overlaps(sp.span))
+            .collect();
+        let person = overlapping.iter().rev().find(|(m, i)| {
+            entities[*i].kind == crate::extract::entities::EntityKind::Person
+                && sp.span.encloses(*m)
+        });
+        if let Some(&(m, i)) = person {
+            sp.span = m;
+            sp.name = m.slice(text).to_string();
+            sp.entity = Some(entities[i].name.clone());
+        } else if let Some(&(_, i)) = overlapping.last() {
+            sp.entity = Some(entities[i].name.clone());
         } else {
-            by_span.or_else(by_name)
-        };
-        sp.entity = entity.map(|e| e.name.clone());
+            sp.entity = by_name
+                .get(&sp.name.to_lowercase())
+                .map(|&i| entities[i].name.clone());
+        }
     }
 }
-
-// Keep the word type reachable for the submodules' shared signatures.
-#[allow(dead_code)]
-fn _word_type(_: &Word) {}

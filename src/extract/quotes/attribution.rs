@@ -129,6 +129,30 @@ const BETWEEN: &[&str] = &[
     "separately",
     "similarly",
 ];
+/// Nouns that name a source of words through what follows them (`a statement from X`).
+const SOURCE_NOUNS: &[&str] = &[
+    "statement",
+    "report",
+    "release",
+    "letter",
+    "email",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "member",
+    "members",
+    "spokesmen",
+    "memo",
+    "post",
+    "editorial",
+    "interview",
+    "transcript",
+];
 /// Before a speech verb, these make it a noun or a passive ("in remarks", "was told").
 const NOT_BEFORE_VERB: &[&str] = &[
     "was", "were", "been", "being", "be", "is", "are", "am", "get", "gets", "got", "the", "a",
@@ -429,7 +453,7 @@ fn collect_back_from(ws: &[Word], j: usize, lo: usize) -> Option<(usize, usize)>
             break;
         }
         let l = w.lower.as_str();
-        if is_in(PRONOUNS, l) {
+        if is_in(PRONOUNS, l) && !(k >= lo + 2 && is_in(DETERMINERS, &ws[k - 2].lower)) {
             if k == j {
                 k -= 1;
             }
@@ -470,7 +494,11 @@ fn np_forward(ws: &[Word], s: usize, e: usize) -> Option<(usize, usize)> {
         let l = ws[k].lower.as_str();
         if k > s {
             let of_in_name = l == "of" && ws[k - 1].cap && ws.get(k + 1).is_some_and(|w| w.cap);
-            if (is_stop_word(l) && !of_in_name) || is_in(PRONOUNS, l) {
+            // `a statement from the company`, `a spokesman for the ministry`: the source
+            // goes with the phrase.
+            let source_of = matches!(l, "from" | "by" | "of" | "for" | "at")
+                && is_in(SOURCE_NOUNS, &ws[k - 1].lower);
+            if (is_stop_word(l) && !of_in_name && !source_of) || is_in(PRONOUNS, l) {
                 break;
             }
             if speech_verbs().contains(l) && !ws[k].cap {

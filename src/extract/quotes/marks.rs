@@ -103,7 +103,11 @@ fn apostrophe(text: &str, at: usize, c: char, p: Option<char>, n: Option<char>) 
     }
     let rest = &text[at + len..];
     if opens_after(p) {
-        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let digits = rest
+            .chars()
+            .take(3)
+            .take_while(char::is_ascii_digit)
+            .count();
         if digits == 2 {
             let after = rest[2..].chars().next();
             if !alnum(after) || after == Some('s') {
@@ -112,6 +116,7 @@ fn apostrophe(text: &str, at: usize, c: char, p: Option<char>, n: Option<char>) 
         }
         let word: String = rest
             .chars()
+            .take(8)
             .take_while(|c| c.is_alphabetic())
             .collect::<String>()
             .to_lowercase();
