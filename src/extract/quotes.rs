@@ -230,6 +230,9 @@ fn classify(
             cue = Some(q.speaker.as_ref().map(|s| s.span));
         }
     }
+    if cue.is_none() && !short && before_span.slice(text).trim_end().ends_with(':') {
+        cue = attribution::colon_intro(&before_ws);
+    }
     if cue == Some(None) && after_prev {
         // `"...", and said it was "..."`: the subject is the earlier quotation's speaker.
         if let Some(q) = done.get(i - 1).filter(|q| q.is_speech()) {
@@ -307,7 +310,10 @@ fn context_speaker(doc: &Document, found: &[Found], done: &[Quote], i: usize) ->
             s.start.max(char_ceil(text, s.end.saturating_sub(WINDOW))),
             s.end,
         );
-        return attribution::in_sentence(&words(text, region)).flatten();
+        let ws = words(text, region);
+        return attribution::in_sentence(&ws)
+            .or_else(|| attribution::colon_intro(&ws))
+            .flatten();
     }
     None
 }
@@ -344,18 +350,26 @@ fn resolve_pronouns(doc: &Document, quotes: &mut [Quote]) {
         };
         let mut best = last_named.filter(|s| s.end <= sp.span.start && fits(*s));
         if let Some(si) = doc.sentence_at(sp.span.start) {
-            let floor = char_ceil(text, sp.span.start.saturating_sub(2 * WINDOW));
-            for k in si.saturating_sub(3)..=si {
+            // Nearest first: walk the text outside quotations backwards and stop at the first
+            // speech-verb subject that fits, or once past the last named speaker.
+            let floor = char_ceil(text, sp.span.start.saturating_sub(WINDOW));
+            let mut budget = 6;
+            'sentences: for k in (si.saturating_sub(3)..=si).rev() {
                 let s = doc.sentences[k];
                 let start = s.start.max(floor);
                 let end = s.end.min(sp.span.start);
                 if start >= end {
                     continue;
                 }
-                for seg in outside(&inners, Span::new(start, end)) {
+                for seg in outside(&inners, Span::new(start, end)).into_iter().rev() {
+                    budget -= 1;
+                    if budget == 0 || best.is_some_and(|b| seg.end <= b.start) {
+                        break 'sentences;
+                    }
                     if let Some(Some(found)) = attribution::in_sentence(&words(text, seg)) {
                         if fits(found) && best.is_none_or(|b| found.start > b.start) {
                             best = Some(found);
+                            break 'sentences;
                         }
                     }
                 }

@@ -196,7 +196,10 @@ pub(crate) fn words(text: &str, region: Span) -> Vec<Word> {
         }
         let core = &core_and_tail[..core_len];
         let tail = &core_and_tail[core_len..];
-        let mut lower = core.to_lowercase().replace('’', "'");
+        let mut lower = core.to_lowercase();
+        if lower.contains('’') {
+            lower = lower.replace('’', "'");
+        }
         if tail.starts_with('-') {
             // A compound cut at a line or a dash (`asylum claim- 'legacy backlog'`).
             lower.push('-');
@@ -363,6 +366,16 @@ pub(crate) fn before(ws: &[Word], short: bool) -> Cue {
         return Some(to_span(ws, np));
     }
     None
+}
+
+/// A sentence introducing a quotation with a colon but no speech verb (`The governor ended
+/// with a warning: "..."`): its subject speaks.
+pub(crate) fn colon_intro(ws: &[Word]) -> Cue {
+    let last = ws.last()?;
+    if last.punct != Punct::Clause {
+        return None;
+    }
+    Some(to_span(ws, clause_subject(ws, 0, ws.len())))
 }
 
 /// The subject of a speech verb anywhere in a sentence (for quotations that follow it).
@@ -593,6 +606,18 @@ fn clause_subject(ws: &[Word], lo: usize, v: usize) -> Option<(usize, usize)> {
 /// Noori` -> `Rodaba Noori`.
 fn strip_roles(ws: &[Word], a: usize, b: usize) -> (usize, usize) {
     let mut start = a;
+    // `the critic Sam Hale`, `the company's chief executive John Smith`: a description
+    // before a name.
+    if ws[b - 1].cap {
+        if let Some(r) = (a..b - 1)
+            .rev()
+            .find(|&r| !ws[r].cap && ws[r].lower != "of" && !is_in(DETERMINERS, &ws[r].lower))
+        {
+            if ws[r + 1..b].iter().all(|w| w.cap) {
+                start = r + 1;
+            }
+        }
+    }
     for r in a..b.saturating_sub(1) {
         let l = ws[r].lower.trim_end_matches('.');
         let l = l.strip_suffix("'s").unwrap_or(l);
