@@ -575,11 +575,17 @@ fn clause_subject(ws: &[Word], lo: usize, v: usize) -> Option<(usize, usize)> {
     if is_in(PRONOUNS, &ws[s].lower) {
         return Some((s, s + 1));
     }
-    if ws[s].cap {
-        let mut k = s;
-        while k < v && k - s < 6 {
-            let of_in_name = ws[k].lower == "of" && k > s && ws.get(k + 1).is_some_and(|w| w.cap);
-            if !(ws[k].cap || of_in_name) {
+    if is_in(DETERMINERS, &ws[s].lower) {
+        let mut k = s + 1;
+        while k < v && k - s < 5 {
+            let w = &ws[k];
+            let verb_like =
+                !w.cap && (w.lower.ends_with("ed") || speech_verbs().contains(w.lower.as_str()));
+            if is_stop_word(&w.lower)
+                || is_in(DETERMINERS, &w.lower)
+                || is_in(PRONOUNS, &w.lower)
+                || verb_like
+            {
                 break;
             }
             k += 1;
@@ -587,11 +593,15 @@ fn clause_subject(ws: &[Word], lo: usize, v: usize) -> Option<(usize, usize)> {
                 break;
             }
         }
-        return Some((s, k));
+        return (k > s + 1).then_some((s, k));
     }
-    if is_in(DETERMINERS, &ws[s].lower) {
-        let mut k = s + 1;
-        while k < v && k - s < 4 && !is_stop_word(&ws[k].lower) {
+    if ws[s].cap {
+        let mut k = s;
+        while k < v && k - s < 6 {
+            let of_in_name = ws[k].lower == "of" && k > s && ws.get(k + 1).is_some_and(|w| w.cap);
+            if !(ws[k].cap || of_in_name) {
+                break;
+            }
             k += 1;
             if ws[k - 1].punct != Punct::None {
                 break;
