@@ -543,3 +543,74 @@ fn json_keeps_the_contract_fields() {
     assert!(json["nested"].is_array());
     assert!(json["span"]["end"].is_u64());
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "\"",
+            "'",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "„",
+            "‚",
+            "«",
+            "»",
+            "‹",
+            "›",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            "said",
+            "he",
+            "Smith",
+            "according to",
+            "told",
+            ",",
+            ".",
+            ":",
+            "n",
+            "'n'",
+            "90s",
+            "İ",
+            "é",
+            "the",
+            "words",
+            "—",
+            "(",
+            "s",
+            "Amazon",
+            "’s",
+            "\u{301}",
+            "🙂",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn never_panics_and_spans_are_valid(parts in prop::collection::vec(piece(), 0..80)) {
+            let text: String = parts.concat();
+            let (doc, quotes) = run(&text);
+            let mut last_end = 0;
+            for q in &quotes {
+                prop_assert!(q.span.start < q.span.end && q.span.end <= doc.text.len());
+                prop_assert!(doc.text.is_char_boundary(q.span.start));
+                prop_assert!(doc.text.is_char_boundary(q.span.end));
+                prop_assert!(q.span.start >= last_end, "quotations overlap or are out of order");
+                last_end = q.span.end;
+                for n in &q.nested {
+                    prop_assert!(q.span.encloses(*n));
+                }
+                if let Some(sp) = &q.speaker {
+                    prop_assert_eq!(doc.slice(sp.span), sp.name.as_str());
+                }
+            }
+        }
+    }
+}

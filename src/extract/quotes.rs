@@ -290,7 +290,11 @@ fn context_speaker(doc: &Document, found: &[Found], done: &[Quote], i: usize) ->
         return attribution::in_sentence(&words(text, region)).flatten();
     }
     // The quotation opens its paragraph: it may go on from the previous one.
-    if pi == 0 || text[para.start..f.open.start].trim().len() > 0 {
+    if pi == 0
+        || !text
+            .get(para.start..f.open.start)
+            .is_some_and(|lead| lead.trim().is_empty())
+    {
         return None;
     }
     let prev_para = doc.paragraphs[pi - 1];

@@ -114,14 +114,15 @@ fn apostrophe(text: &str, at: usize, c: char, p: Option<char>, n: Option<char>) 
                 return Some(len);
             }
         }
-        let word: String = rest
+        let word_len: usize = rest
             .chars()
             .take(8)
             .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
+            .map(char::len_utf8)
+            .sum();
+        let word = rest[..word_len].to_lowercase();
         if ELISIONS.contains(&word.as_str()) {
-            let after = rest[word.len()..].chars().next();
+            let after = rest[word_len..].chars().next();
             if word == "n" {
                 // rock 'n' roll: skip the closing half too.
                 if let Some(a @ ('\'' | '’')) = after {
