@@ -209,7 +209,11 @@ fn classify(
     let short = n_words < SHORT_WORDS;
 
     let in_headline = headline.is_some_and(|h| h.encloses(f.inner));
+    // `"Nigorie" ("Troubled Waters")`: a gloss or title in brackets.
+    let bracketed = text[..f.open.start].ends_with('(')
+        && text[end..].trim_start_matches([',', '.']).starts_with(')');
     if in_headline
+        || bracketed
         || is_citation(after_span.slice(text))
         || (n_words <= LONG_WORDS && attribution::term_cue_before(&before_ws))
     {
@@ -226,7 +230,10 @@ fn classify(
     }
     if cue.is_none() && after_prev && !before_span.slice(text).contains(['.', '!', '?']) {
         // `"...", it added; and, later, "..."`: the same speaker goes on.
-        if let Some(q) = done.get(i - 1).filter(|q| q.is_speech()) {
+        if let Some(q) = done
+            .get(i - 1)
+            .filter(|q| q.is_speech() && q.speaker.is_some())
+        {
             cue = Some(q.speaker.as_ref().map(|s| s.span));
         }
     }
@@ -247,6 +254,7 @@ fn classify(
                 (QuoteKind::Speech, speaker)
             }
         }
+        None if title_case(f.inner.slice(text)) => (QuoteKind::Term, None),
         None if n_words >= LONG_WORDS || standalone(text, f, sent_open.start.max(para.start)) => {
             (QuoteKind::Speech, context_speaker(doc, found, done, i))
         }
@@ -259,6 +267,31 @@ fn standalone(text: &str, f: &Found, sentence_start: usize) -> bool {
     let lead = text.get(sentence_start..f.open.start).unwrap_or("x");
     let ends = f.inner.slice(text).ends_with(['.', '!', '?', '…']);
     lead.trim().is_empty() && ends && f.inner.slice(text).split_whitespace().count() >= 2
+}
+
+/// Words in title case (`On the Last Day of the Year`): a title, not reported speech.
+fn title_case(words: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
+    ];
+    if words.ends_with(['.', '!', '?', ',']) {
+        return false;
+    }
+    let mut content = 0;
+    for w in words.split_whitespace() {
+        if SMALL.contains(&w) {
+            continue;
+        }
+        if !w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return false;
+        }
+        content += 1;
+    }
+    content >= 2
 }
 
 /// A title cited as a source: `"Headline" — Publisher, date`.

@@ -95,7 +95,7 @@ const CONJUNCTIONS: &[&str] = &[
 const AUXILIARIES: &[&str] = &[
     "is", "was", "were", "are", "be", "been", "being", "am", "has", "have", "had", "do", "does",
     "did", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "not",
-    "there", "here",
+    "there", "here", "me", "him", "us", "them",
 ];
 /// Words that may stand between a subject and its speech verb ("Smith also said").
 const BETWEEN: &[&str] = &[
@@ -386,7 +386,7 @@ pub(crate) fn in_sentence(ws: &[Word]) -> Cue {
 /// Walks back from a verb over the noun phrase that is its subject.
 fn np_before(ws: &[Word], v: usize, lo: usize) -> Option<(usize, usize)> {
     let mut j = v;
-    while j > lo && is_in(BETWEEN, &ws[j - 1].lower) && ws[j - 1].punct == Punct::None {
+    while j > lo && is_between(&ws[j - 1]) && ws[j - 1].punct == Punct::None {
         j -= 1;
     }
     if j == lo {
@@ -405,6 +405,17 @@ fn np_before(ws: &[Word], v: usize, lo: usize) -> Option<(usize, usize)> {
         }
     }
     Some(np)
+}
+
+/// A word that may stand between a subject and its verb: `also`, `later`, `famously`,
+/// `himself`.
+fn is_between(w: &Word) -> bool {
+    is_in(BETWEEN, &w.lower)
+        || (!w.cap && w.lower.len() > 4 && w.lower.ends_with("ly"))
+        || matches!(
+            w.lower.as_str(),
+            "himself" | "herself" | "itself" | "themselves" | "myself" | "ourselves"
+        )
 }
 
 fn is_participle(w: &str) -> bool {
