@@ -484,10 +484,23 @@ fn collect_back_from(ws: &[Word], j: usize, lo: usize) -> Option<(usize, usize)>
             break;
         }
         if is_in(DETERMINERS, l) {
+            // `John Smith of the University of Michigan`, `the head of the agency`.
+            let of_the = l == "the"
+                && k >= lo + 3
+                && ws[k - 2].punct == Punct::None
+                && ws[k - 3].punct == Punct::None
+                && ((ws[k - 2].lower == "of" && ws[k - 3].cap)
+                    || (matches!(ws[k - 2].lower.as_str(), "of" | "for" | "from" | "at")
+                        && is_in(SOURCE_NOUNS, &ws[k - 3].lower)));
+            if of_the && j - k < 6 {
+                k -= 2;
+                continue;
+            }
             k -= 1;
             break;
         }
-        if l == "of" && k < j && k >= lo + 2 && ws[k - 2].cap && ws[k].cap {
+        let joins_names = matches!(l, "of" | "and") && k >= lo + 2 && ws[k - 2].cap;
+        if joins_names && k < j && ws[k].cap && ws[k - 2].punct == Punct::None {
             k -= 1;
             continue;
         }
@@ -517,7 +530,10 @@ fn np_forward(ws: &[Word], s: usize, e: usize) -> Option<(usize, usize)> {
     while k < e && k - s < 8 {
         let l = ws[k].lower.as_str();
         if k > s {
-            let of_in_name = l == "of" && ws[k - 1].cap && ws.get(k + 1).is_some_and(|w| w.cap);
+            let of_in_name = matches!(l, "of" | "and")
+                && ws[k - 1].cap
+                && ws[k - 1].punct == Punct::None
+                && ws.get(k + 1).is_some_and(|w| w.cap);
             // `a statement from the company`, `a spokesman for the ministry`: the source
             // goes with the phrase.
             let source_of = matches!(l, "from" | "by" | "of" | "for" | "at")
@@ -630,10 +646,11 @@ fn strip_roles(ws: &[Word], a: usize, b: usize) -> (usize, usize) {
     // `the critic Sam Hale`, `the company's chief executive John Smith`: a description
     // before a name.
     if ws[b - 1].cap {
-        if let Some(r) = (a..b - 1)
-            .rev()
-            .find(|&r| !ws[r].cap && ws[r].lower != "of" && !is_in(DETERMINERS, &ws[r].lower))
-        {
+        if let Some(r) = (a..b - 1).rev().find(|&r| {
+            !ws[r].cap
+                && !matches!(ws[r].lower.as_str(), "of" | "and")
+                && !is_in(DETERMINERS, &ws[r].lower)
+        }) {
             if ws[r + 1..b].iter().all(|w| w.cap) {
                 start = r + 1;
             }
