@@ -614,3 +614,28 @@ mod random {
         }
     }
 }
+
+#[test]
+fn groups_by_speaker_join_short_names_and_pronouns() {
+    use brief::extract::quotes::group_by_speaker;
+    let text = "\"The storm is close,\" said forecaster Colette Heald.\n\
+                \"Stay indoors tonight,\" she added.\n\
+                \"Roads will flood,\" Heald said later.\n\
+                \"We are ready,\" the mayor said.\n\
+                The city has opened three shelters.\n\
+                \"The river has never been this high in all the years we have lived here.\"";
+    let (_, quotes) = run(text);
+    let groups = group_by_speaker(&quotes);
+    let summary: Vec<(&str, Vec<usize>)> = groups
+        .iter()
+        .map(|g| (g.name.as_str(), g.quotes.clone()))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("Colette Heald", vec![0, 1, 2]),
+            ("the mayor", vec![3]),
+            ("unattributed", vec![4]),
+        ]
+    );
+}

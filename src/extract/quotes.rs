@@ -107,6 +107,87 @@ impl Quote {
     }
 }
 
+/// Quotations sharing a speaker, for the pane's grouped view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerGroup {
+    /// The fullest form of the speaker's name among the group (`Colette Heald` over `Heald`),
+    /// or [`Quote::UNATTRIBUTED`].
+    pub name: String,
+    /// The entity the group's speakers refer to, where one of them names it.
+    pub entity: Option<String>,
+    /// Indexes into the quotations, in text order.
+    pub quotes: Vec<usize>,
+}
+
+/// Groups quotations by who said them, groups in order of first appearance. A pronoun joins
+/// the group of its referent; `Heald` and `Colette Heald` are one group (one name's words
+/// contain the other's and they end alike); quotations without a speaker form one group at the
+/// end.
+pub fn group_by_speaker(quotes: &[Quote]) -> Vec<SpeakerGroup> {
+    fn tokens(name: &str) -> Vec<String> {
+        name.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an"))
+            .collect()
+    }
+    let mut groups: Vec<SpeakerGroup> = Vec::new();
+    let mut group_tokens: Vec<Vec<String>> = Vec::new();
+    // Groups by the last word of their name: candidates to join, so grouping stays linear.
+    let mut by_last: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    let mut unattributed: Vec<usize> = Vec::new();
+    for (i, q) in quotes.iter().enumerate() {
+        let Some(sp) = &q.speaker else {
+            unattributed.push(i);
+            continue;
+        };
+        let name = sp.display();
+        let toks = tokens(name);
+        let Some(last) = toks.last().cloned() else {
+            unattributed.push(i);
+            continue;
+        };
+        let joined = by_last.get(&last).and_then(|candidates| {
+            candidates.iter().copied().find(|&g| {
+                let other = &group_tokens[g];
+                toks.iter().all(|t| other.contains(t)) || other.iter().all(|t| toks.contains(t))
+            })
+        });
+        match joined {
+            Some(g) => {
+                groups[g].quotes.push(i);
+                if toks.len() > group_tokens[g].len() {
+                    groups[g].name = name.to_string();
+                    group_tokens[g] = toks;
+                }
+                if groups[g].entity.is_none() {
+                    groups[g].entity = sp.entity.clone();
+                }
+            }
+            None => {
+                by_last.entry(last).or_default().push(groups.len());
+                groups.push(SpeakerGroup {
+                    name: name.to_string(),
+                    entity: sp.entity.clone(),
+                    quotes: vec![i],
+                });
+                group_tokens.push(toks);
+            }
+        }
+    }
+    if !unattributed.is_empty() {
+        groups.push(SpeakerGroup {
+            name: Quote::UNATTRIBUTED.to_string(),
+            entity: None,
+            quotes: unattributed,
+        });
+    }
+    groups
+}
+
 /// Finds the quotations of a document in text order.
 ///
 /// Never panics and takes time linear in the text. `entities` is only used to fill
