@@ -14,6 +14,6 @@ pub mod ui;
 pub use briefing::{build_briefing, Briefing, BriefingOptions};
 pub use document::{Document, LoadError, Loaded};
 pub use extract::entities::{Entity, EntityKind};
-pub use extract::quotes::{Quote, QuoteKind, Speaker, SpeakerGroup};
+pub use extract::quotes::{Quote, QuoteKind, Speaker};
 pub use extract::timeline::{CalendarDate, TimelineItem, When};
 pub use span::Span;
