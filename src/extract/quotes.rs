@@ -257,9 +257,9 @@ fn classify(
         doc.paragraph_at(end.saturating_sub(1)),
         para,
     );
-    let sent_open = span_at(&doc.sentences, doc.sentence_at(f.open.start), para);
+    let sent_open = span_at(doc.sentences(), doc.sentence_at(f.open.start), para);
     let sent_close = span_at(
-        &doc.sentences,
+        doc.sentences(),
         doc.sentence_at(end.saturating_sub(1)),
         close_para,
     );
@@ -391,8 +391,8 @@ fn context_speaker(doc: &Document, found: &[Found], done: &[Quote], i: usize) ->
     let para = doc.paragraphs[pi];
     let si = doc.sentence_at(f.open.start)?;
     let prev_quote = i.checked_sub(1).map(|j| (&found[j], &done[j]));
-    if si > 0 && para.encloses(doc.sentences[si - 1]) {
-        let ps = doc.sentences[si - 1];
+    if si > 0 && para.encloses(doc.sentences()[si - 1]) {
+        let ps = doc.sentences()[si - 1];
         if let Some((pf, pq)) = prev_quote {
             if pf.end() > ps.start && pq.is_speech() {
                 return pq.speaker.as_ref().map(|s| s.span);
@@ -415,7 +415,7 @@ fn context_speaker(doc: &Document, found: &[Found], done: &[Quote], i: usize) ->
     if let Some((pf, pq)) = prev_quote {
         let last_sentence = doc
             .sentence_at(prev_para.end.saturating_sub(1))
-            .map_or(prev_para, |k| doc.sentences[k]);
+            .map_or(prev_para, |k| doc.sentences()[k]);
         if pq.is_speech() && pf.end() > last_sentence.start && prev_para.encloses(pq.span) {
             return pq.speaker.as_ref().map(|s| s.span);
         }
@@ -423,7 +423,7 @@ fn context_speaker(doc: &Document, found: &[Found], done: &[Quote], i: usize) ->
     let tail = text[prev_para.start..prev_para.end].trim_end();
     if tail.ends_with(':') {
         let k = doc.sentence_at(prev_para.end.saturating_sub(1))?;
-        let s = doc.sentences[k];
+        let s = doc.sentences()[k];
         let region = Span::new(
             s.start.max(char_ceil(text, s.end.saturating_sub(WINDOW))),
             s.end,
@@ -473,7 +473,7 @@ fn resolve_pronouns(doc: &Document, quotes: &mut [Quote]) {
             let floor = char_ceil(text, sp.span.start.saturating_sub(WINDOW));
             let mut budget = 6;
             'sentences: for k in (si.saturating_sub(3)..=si).rev() {
-                let s = doc.sentences[k];
+                let s = doc.sentences()[k];
                 let start = s.start.max(floor);
                 let end = s.end.min(sp.span.start);
                 if start >= end {
