@@ -78,23 +78,13 @@ fn handmade_app(width: u16, height: u16) -> App {
         ],
         timeline: vec![
             TimelineItem {
-                when: When {
-                    year: 2021,
-                    month: None,
-                    day: None,
-                    part: None,
-                },
+                when: When::year(2021),
                 label: "2021".into(),
                 span: y2021,
                 sentence: sentence_of(y2021.start),
             },
             TimelineItem {
-                when: When {
-                    year: 2023,
-                    month: None,
-                    day: None,
-                    part: None,
-                },
+                when: When::year(2023),
                 label: "2023".into(),
                 span: y2023,
                 sentence: sentence_of(y2023.start),
@@ -107,6 +97,7 @@ fn handmade_app(width: u16, height: u16) -> App {
                 name: "Jane Doe".into(),
                 span: jane[1],
                 entity: None,
+                resolved: None,
             }),
             nested: vec![],
         }],

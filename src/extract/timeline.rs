@@ -299,8 +299,13 @@ pub fn find_time_expressions(
 
 /// Finds the dated events of a document, sorted by date (stable: text order among equal dates).
 pub fn extract_timeline(doc: &Document, document_date: Option<CalendarDate>) -> Vec<TimelineItem> {
-    let mut items: Vec<TimelineItem> = find_time_expressions(doc, document_date)
-        .into_iter()
+    timeline_from_expressions(doc, &find_time_expressions(doc, document_date))
+}
+
+/// The timeline of expressions already found: those placed on the calendar, sorted by date.
+pub fn timeline_from_expressions(doc: &Document, expressions: &[TimeExpression]) -> Vec<TimelineItem> {
+    let mut items: Vec<TimelineItem> = expressions
+        .iter()
         .filter_map(|e| {
             Some(TimelineItem {
                 when: e.when?,
