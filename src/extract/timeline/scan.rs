@@ -1040,8 +1040,8 @@ impl<'a> Scanner<'a> {
             || !among(
                 prev,
                 &[
-                    "in", "during", "by", "for", "until", "since", "this", "last", "next", "from",
-                    "before", "after", "through",
+                    "in", "during", "by", "for", "until", "since", "this", "from", "before",
+                    "after", "through",
                 ],
             )
         {
