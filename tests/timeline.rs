@@ -223,6 +223,8 @@ fn ranges_and_lists_give_an_item_per_member() {
         [ymd(2015, Some(11), Some(20)), ymd(2015, Some(12), Some(11))]
     );
     assert_eq!(labels("The war lasted 1892–94.", None), ["1892", "94"]);
+    assert_eq!(labels("The budget fell in 2010/11.", None), ["2010", "11"]);
+    assert!(labels("Call 2010/12/99 now.", None).is_empty());
     assert_eq!(
         timeline("The war lasted 1892–94.", None)[1].when,
         When::year(1894)

@@ -413,11 +413,13 @@ impl<'a> Scanner<'a> {
             return true;
         }
         let next = self.s(i + 1);
-        // `2015:30`, `2024/25`, `2024.5` glued on: not a year alone. A cited page (`2000: 103`) is.
+        // `2015:30`, `2024.5` glued on: not a year alone. A cited page (`2000: 103`) is, and so is
+        // a season or fiscal year `2010/11`.
         if self.attached(i + 1)
             && among(next, &["%", ":", "/", "."])
             && self.attached(i + 2)
             && self.num(i + 2).is_some()
+            && !(next == "/" && self.consecutive_year(i, i + 2).is_some())
         {
             return false;
         }
@@ -529,6 +531,24 @@ impl<'a> Scanner<'a> {
             return false;
         }
         !(self.attached(i) && among(prev, &[".", ":", "/"]))
+    }
+
+    /// The year after the one at `i`, written at `j` in two or four digits (`2010/11`).
+    fn consecutive_year(&self, i: usize, j: usize) -> Option<i32> {
+        let (first, 4) = self.num(i)? else {
+            return None;
+        };
+        let (n, digits) = self.num(j)?;
+        let next = first + 1;
+        let matches = match digits {
+            2 => n == next % 100,
+            4 => n == next,
+            _ => false,
+        };
+        (matches
+            && self.attached(j)
+            && !(self.attached(j + 1) && among(self.s(j + 1), &["/", "-"])))
+        .then_some(next as i32)
     }
 
     /// A year written with an era (`347 AD`, `AD 842`, `44 BC`): (year, index of the last token).
@@ -938,6 +958,16 @@ impl<'a> Scanner<'a> {
             value: Value::Abs(when(year)),
         }];
         let mut next = i + 1;
+        // `2010/11`, `2010/2011`: a season or fiscal year, one item per calendar year.
+        if self.s(i + 1) == "/" {
+            if let Some(second) = self.consecutive_year(i, i + 2) {
+                out.push(Found {
+                    span: self.span(i + 2, i + 2),
+                    value: Value::Abs(when(second)),
+                });
+                return Some((i + 3, out));
+            }
+        }
         // `1892–94`, `2019-21`: the second end in two digits.
         if self.is_any(i + 1, DASHES) {
             if let Some((n, 2)) = self.num(i + 2) {
@@ -1010,8 +1040,8 @@ impl<'a> Scanner<'a> {
             || !among(
                 prev,
                 &[
-                    "in", "during", "by", "for", "until", "since", "this", "last", "next", "from",
-                    "before", "after", "through",
+                    "in", "during", "by", "for", "until", "since", "this", "from", "before",
+                    "after", "through",
                 ],
             )
         {
