@@ -120,7 +120,10 @@ fn date_entities(doc: &Document, expressions: &[TimeExpression]) -> Vec<Entity> 
             });
             entities.len() - 1
         });
-        entities[index].mentions.push(expression.span);
+        // A day range (`5-6 May`) is two expressions over one span: one mention.
+        if entities[index].mentions.last() != Some(&expression.span) {
+            entities[index].mentions.push(expression.span);
+        }
     }
     entities
 }
