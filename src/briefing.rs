@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::extract::entities::EntityKind;
 use crate::extract::entities::{extract_entities, Entity};
 use crate::extract::quotes::{extract_quotes, Quote};
-use crate::extract::entities::EntityKind;
 use crate::extract::timeline::{
     find_document_date, find_time_expressions, timeline_from_expressions, CalendarDate,
     TimeExpression, TimelineItem,

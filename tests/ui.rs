@@ -13,9 +13,14 @@ use ratatui::Terminal;
 const SAMPLE: &str = include_str!("../seeds/tiktok-shop-amazon-douyin.txt");
 
 fn sample_app(width: u16, height: u16) -> App {
-    let doc = Document::new("seeds/tiktok-shop-amazon-douyin.txt", SAMPLE);
-    let briefing = build_briefing(&doc, BriefingOptions::default());
-    sized(App::new(doc, briefing), width, height)
+    // Extraction runs once; every test gets its own copy of the result.
+    static SAMPLE_BRIEFING: std::sync::OnceLock<(Document, Briefing)> = std::sync::OnceLock::new();
+    let (doc, briefing) = SAMPLE_BRIEFING.get_or_init(|| {
+        let doc = Document::new("seeds/tiktok-shop-amazon-douyin.txt", SAMPLE);
+        let briefing = build_briefing(&doc, BriefingOptions::default());
+        (doc, briefing)
+    });
+    sized(App::new(doc.clone(), briefing.clone()), width, height)
 }
 
 fn sized(mut app: App, width: u16, height: u16) -> App {

@@ -303,7 +303,10 @@ pub fn extract_timeline(doc: &Document, document_date: Option<CalendarDate>) -> 
 }
 
 /// The timeline of expressions already found: those placed on the calendar, sorted by date.
-pub fn timeline_from_expressions(doc: &Document, expressions: &[TimeExpression]) -> Vec<TimelineItem> {
+pub fn timeline_from_expressions(
+    doc: &Document,
+    expressions: &[TimeExpression],
+) -> Vec<TimelineItem> {
     let mut items: Vec<TimelineItem> = expressions
         .iter()
         .filter_map(|e| {
