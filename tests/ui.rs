@@ -437,3 +437,111 @@ fn search_highlights_matches_counts_them_and_n_wraps() {
     assert!(app.search.is_none());
     assert!(screen(&app).contains("not found: JANE"));
 }
+
+#[test]
+fn entity_detail_lists_mentions_with_context_and_jumps() {
+    let mut app = handmade_app(100, 30);
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::Down); // Jane Doe
+    app.update(Action::Activate);
+    let shown = screen(&app);
+    assert!(shown.contains("◂ Jane Doe · 2 mentions"), "{shown}");
+    assert!(
+        shown.contains("Acme Corp hired Jane Doe in 2021."),
+        "{shown}"
+    );
+    assert!(shown.contains("Later Jane Doe said"), "{shown}");
+    app.update(Action::Down);
+    app.update(Action::Activate);
+    assert_eq!(app.mention, Some(1));
+    let current = highlighted_text(&app, |c| c.bg == app.theme.current_mention.bg.unwrap());
+    assert_eq!(
+        current, "Jane Doe",
+        "the chosen mention is marked in the text"
+    );
+    app.update(Action::Cancel);
+    assert!(app.entities.detail.is_none());
+    assert!(screen(&app).contains("People (1)"));
+}
+
+#[test]
+fn f_shows_one_kind_of_entity_at_a_time() {
+    let mut app = handmade_app(160, 30);
+    app.update(Action::CycleEntityKind);
+    let shown = screen(&app);
+    assert!(shown.contains("people only"), "{shown}");
+    assert!(!shown.contains("Acme Corp  "), "{shown}");
+    app.update(Action::CycleEntityKind);
+    assert!(screen(&app).contains("organizations only"));
+    app.update(Action::CycleEntityKind);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("People (1)") && shown.contains("Organizations (1)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn quotes_group_by_speaker_and_terms_hide() {
+    let text = "Ann Lee said \"we are fine.\" The \"fine\" plan works. Bob Day said \"no.\" Lee added \"yes.\"";
+    let doc = Document::new("q.txt", text);
+    let span_of = |needle: &str, nth: usize| {
+        let (i, m) = text.match_indices(needle).nth(nth).unwrap();
+        Span::new(i, i + m.len())
+    };
+    let speech = |words: &str, who: &str, nth: usize| Quote {
+        span: span_of(words, 0),
+        kind: QuoteKind::Speech,
+        speaker: Some(Speaker {
+            name: who.into(),
+            span: span_of(who, nth),
+            entity: None,
+            resolved: None,
+        }),
+        nested: vec![],
+    };
+    let briefing = Briefing {
+        quotes: vec![
+            speech("we are fine.", "Ann Lee", 0),
+            Quote {
+                span: Span::new(
+                    text.find("fine\" plan").unwrap(),
+                    text.find("\" plan").unwrap(),
+                ),
+                kind: QuoteKind::Term,
+                speaker: None,
+                nested: vec![],
+            },
+            speech("no.", "Bob Day", 0),
+            speech("yes.", "Lee", 1),
+        ],
+        ..Briefing::default()
+    };
+    let mut app = sized(App::new(doc, briefing), 100, 40);
+    let names = |app: &App| -> Vec<String> {
+        app.quotes
+            .items
+            .iter()
+            .map(|&i| {
+                let q = &app.briefing.quotes[i];
+                q.speaker
+                    .as_ref()
+                    .map_or("term".to_string(), |s| s.name.clone())
+            })
+            .collect()
+    };
+    assert_eq!(
+        names(&app),
+        ["Ann Lee", "Bob Day", "Lee", "term"],
+        "speech in text order, terms last"
+    );
+    app.update(Action::GroupQuotes);
+    assert_eq!(
+        names(&app),
+        ["Ann Lee", "Lee", "Bob Day", "term"],
+        "Lee is Ann Lee"
+    );
+    app.update(Action::ToggleTerms);
+    assert_eq!(names(&app).len(), 3);
+    assert!(screen(&app).contains("1 term hidden"), "{}", screen(&app));
+}
