@@ -545,3 +545,38 @@ fn quotes_group_by_speaker_and_terms_hide() {
     assert_eq!(names(&app).len(), 3);
     assert!(screen(&app).contains("1 term hidden"), "{}", screen(&app));
 }
+
+#[test]
+fn slash_in_a_list_pane_filters_it() {
+    let mut app = handmade_app(140, 30);
+    let type_query = |app: &mut App, query: &str| {
+        app.update(Action::StartSearch);
+        for c in query.chars() {
+            app.update(Action::PromptChar(c));
+        }
+        app.update(Action::PromptSubmit);
+    };
+    app.update(Action::Focus(Pane::Entities));
+    type_query(&mut app, "acme");
+    assert_eq!(app.entities.items.len(), 1);
+    assert!(app.search.is_none(), "a list filter is not a text search");
+    let shown = screen(&app);
+    assert!(shown.contains("/acme 1"), "{shown}");
+    app.update(Action::Cancel);
+    assert_eq!(app.entities.items.len(), 2, "Esc clears the filter");
+
+    app.update(Action::Focus(Pane::Timeline));
+    type_query(&mut app, "later");
+    assert_eq!(app.timeline.items.len(), 1);
+    app.update(Action::NextEvent);
+    assert_eq!(
+        app.briefing.timeline[app.selected_event().unwrap()].label,
+        "2023"
+    );
+
+    app.update(Action::Focus(Pane::Quotes));
+    type_query(&mut app, "nobody says this");
+    assert!(app.quotes.items.is_empty());
+    app.update(Action::Cancel);
+    assert_eq!(app.quotes.items.len(), 1);
+}

@@ -41,6 +41,19 @@ impl ListCursor {
     }
 }
 
+/// A list filter: case-insensitive substring; empty matches everything.
+struct Filter(String);
+
+impl Filter {
+    fn new(query: &str) -> Filter {
+        Filter(query.to_lowercase())
+    }
+
+    fn matches(&self, text: &str) -> bool {
+        self.0.is_empty() || text.to_lowercase().contains(&self.0)
+    }
+}
+
 /// Scrolls a list so its selection shows in `height` rows.
 fn ensure_visible(cursor: &mut ListCursor, height: usize) {
     if let Some(selected) = cursor.selected {
@@ -79,6 +92,8 @@ pub struct EntitiesView {
     pub cursor: ListCursor,
     /// Only entities of this kind are listed.
     pub kind_filter: Option<EntityKind>,
+    /// Only entities whose name or description holds this (without case) are listed.
+    pub filter: String,
     /// The selected entity's mentions, listed with context, when the detail view is open.
     pub detail: Option<ListCursor>,
 }
@@ -91,11 +106,16 @@ pub struct QuotesView {
     pub cursor: ListCursor,
     pub grouped: bool,
     pub hide_terms: bool,
+    /// Only quotations whose words or speaker hold this (without case) are listed.
+    pub filter: String,
 }
 
 /// The Timeline pane's state: items are timeline indices (already in date order).
 #[derive(Debug, Default)]
 pub struct TimelineView {
+    /// Timeline indices shown (all, or those matching the filter).
+    pub items: Vec<usize>,
+    pub filter: String,
     pub rows: Vec<GroupRow<i32>>,
     pub item_rows: Vec<usize>,
     pub cursor: ListCursor,
@@ -134,8 +154,10 @@ pub struct App {
     pub notice: Option<String>,
     /// While the briefing is built in the background: how far along it is (percent).
     pub extracting: Option<u8>,
-    /// The search query being typed, while the prompt is open.
+    /// The search query or list filter being typed, while the prompt is open.
     pub prompt: Option<String>,
+    /// What the prompt is for: the Text pane searches, a list pane filters itself.
+    pub prompt_target: Pane,
     /// The last search and its matches.
     pub search: Option<Search>,
     /// The focused pane fills the screen.
@@ -184,6 +206,7 @@ impl App {
             notice: None,
             extracting: None,
             prompt: None,
+            prompt_target: Pane::Text,
             search: None,
             zoomed: false,
             mouse_capture: true,
@@ -227,7 +250,11 @@ impl App {
             Action::PrevMatch if self.search.is_some() => self.step_search(false),
             Action::NextMatch => self.step_mention(true),
             Action::PrevMatch => self.step_mention(false),
-            Action::StartSearch => self.prompt = Some(String::new()),
+            Action::StartSearch => {
+                // In a list pane `/` filters the list; in the text it searches.
+                self.prompt_target = self.focus;
+                self.prompt = Some(String::new());
+            }
             Action::PromptChar(c) => {
                 if let Some(p) = self.prompt.as_mut() {
                     p.push(c);
@@ -322,7 +349,10 @@ impl App {
     }
 
     pub fn selected_event(&self) -> Option<usize> {
-        self.timeline.cursor.selected
+        self.timeline
+            .cursor
+            .selected
+            .and_then(|i| self.timeline.items.get(i).copied())
     }
 
     pub fn selected_quote(&self) -> Option<usize> {
@@ -548,7 +578,7 @@ impl App {
     }
 
     fn step_event(&mut self, delta: isize) {
-        let len = self.briefing.timeline.len();
+        let len = self.timeline.items.len();
         if len == 0 {
             self.message = Some("the timeline is empty".into());
             return;
@@ -567,35 +597,33 @@ impl App {
 
     fn step_year(&mut self, forward: bool) {
         let timeline = &self.briefing.timeline;
-        if timeline.is_empty() {
+        let years: Vec<i32> = self
+            .timeline
+            .items
+            .iter()
+            .map(|&i| timeline[i].when.year)
+            .collect();
+        if years.is_empty() {
             return;
         }
         let current = self.timeline.cursor.selected;
-        let year = current.map(|i| timeline[i].when.year);
-        let target = if forward {
-            match year {
-                None => Some(0),
-                Some(y) => timeline.iter().position(|t| t.when.year > y),
-            }
-        } else {
-            match (current, year) {
-                (None, _) | (_, None) => Some(0),
-                (Some(i), Some(y)) => {
-                    // The first item of this year, or of the year before when already there.
-                    let first_of_year = timeline.iter().position(|t| t.when.year == y).unwrap_or(0);
-                    if first_of_year < i {
-                        Some(first_of_year)
-                    } else {
-                        timeline[..first_of_year]
-                            .last()
-                            .map(|prev| prev.when.year)
-                            .and_then(|py| timeline.iter().position(|t| t.when.year == py))
-                    }
+        let target = match (current, forward) {
+            (None, _) => Some(0),
+            (Some(i), true) => years.iter().position(|&y| y > years[i]),
+            (Some(i), false) => {
+                // The first item of this year, or of the year before when already there.
+                let first_of_year = years.iter().position(|&y| y == years[i]).unwrap_or(0);
+                if first_of_year < i {
+                    Some(first_of_year)
+                } else {
+                    years[..first_of_year]
+                        .last()
+                        .and_then(|&prev| years.iter().position(|&y| y == prev))
                 }
             }
         };
         if let Some(t) = target {
-            self.timeline.cursor.select(Some(t), timeline.len());
+            self.timeline.cursor.select(Some(t), years.len());
             self.follow_event();
         }
     }
@@ -604,6 +632,10 @@ impl App {
         let Some(query) = self.prompt.take() else {
             return;
         };
+        if self.prompt_target != Pane::Text {
+            self.set_filter(self.prompt_target, query);
+            return;
+        }
         if query.is_empty() {
             self.search = None;
             return;
@@ -659,8 +691,59 @@ impl App {
         self.scroll_to(offset);
     }
 
+    /// Filters a list pane; the selection stays on its item when it still shows.
+    fn set_filter(&mut self, pane: Pane, query: String) {
+        match pane {
+            Pane::Text => {}
+            Pane::Entities => {
+                let selected = self.selected_entity();
+                self.entities.filter = query;
+                self.entities.detail = None;
+                self.rebuild_entity_rows();
+                let index = selected.and_then(|e| self.entities.items.iter().position(|&i| i == e));
+                self.entities.cursor = ListCursor::default();
+                self.entities
+                    .cursor
+                    .select(index, self.entities.items.len());
+                if index.is_none() {
+                    self.mention = None;
+                }
+                self.ensure_entity_visible();
+            }
+            Pane::Timeline => {
+                let selected = self.selected_event();
+                self.timeline.filter = query;
+                self.rebuild_timeline_rows();
+                let index = selected.and_then(|e| self.timeline.items.iter().position(|&i| i == e));
+                self.timeline.cursor = ListCursor::default();
+                self.timeline
+                    .cursor
+                    .select(index, self.timeline.items.len());
+                self.ensure_event_visible();
+            }
+            Pane::Quotes => {
+                self.quotes.filter = query;
+                self.reorder_quotes();
+            }
+        }
+    }
+
+    /// The focused list's filter, if one is set.
+    pub fn filter_of(&self, pane: Pane) -> &str {
+        match pane {
+            Pane::Text => "",
+            Pane::Entities => &self.entities.filter,
+            Pane::Timeline => &self.timeline.filter,
+            Pane::Quotes => &self.quotes.filter,
+        }
+    }
+
     fn cancel(&mut self) {
         if self.prompt.take().is_some() {
+            return;
+        }
+        if !self.filter_of(self.focus).is_empty() {
+            self.set_filter(self.focus, String::new());
             return;
         }
         if self.search.take().is_some() {
@@ -842,9 +925,17 @@ impl App {
 
     fn rebuild_entity_rows(&mut self) {
         let entities = &self.briefing.entities;
-        let filter = self.entities.kind_filter;
+        let kind = self.entities.kind_filter;
+        let filter = Filter::new(&self.entities.filter);
         let mut items: Vec<usize> = (0..entities.len())
-            .filter(|&i| filter.is_none_or(|k| entities[i].kind == k))
+            .filter(|&i| kind.is_none_or(|k| entities[i].kind == k))
+            .filter(|&i| {
+                filter.matches(&entities[i].name)
+                    || entities[i]
+                        .description
+                        .as_deref()
+                        .is_some_and(|d| filter.matches(d))
+            })
             .collect();
         let first = |i: usize| entities[i].mentions.first().map_or(usize::MAX, |m| m.start);
         match self.entities.order {
@@ -951,6 +1042,15 @@ impl App {
         if !self.quotes.hide_terms {
             items.extend((0..quotes.len()).filter(|&i| !quotes[i].is_speech()));
         }
+        let filter = Filter::new(&self.quotes.filter);
+        let text = &self.doc.text;
+        items.retain(|&i| {
+            filter.matches(quotes[i].span.slice(text))
+                || quotes[i]
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|s| filter.matches(&s.name))
+        });
         self.quotes.items = items;
         let index = selected.and_then(|q| self.quotes.items.iter().position(|&i| i == q));
         self.quotes.cursor.select(index, self.quotes.items.len());
@@ -959,21 +1059,31 @@ impl App {
 
     fn rebuild_timeline_rows(&mut self) {
         let timeline = &self.briefing.timeline;
+        let text = &self.doc.text;
+        let filter = Filter::new(&self.timeline.filter);
+        let items: Vec<usize> = (0..timeline.len())
+            .filter(|&i| {
+                filter.matches(&timeline[i].label)
+                    || filter.matches(timeline[i].sentence.slice(text))
+            })
+            .collect();
         let mut rows = Vec::new();
         let mut item_rows = Vec::new();
         let mut year = None;
-        for (i, item) in timeline.iter().enumerate() {
-            if year != Some(item.when.year) {
-                year = Some(item.when.year);
-                let count = timeline[i..]
+        for (n, &i) in items.iter().enumerate() {
+            let item_year = timeline[i].when.year;
+            if year != Some(item_year) {
+                year = Some(item_year);
+                let count = items[n..]
                     .iter()
-                    .take_while(|t| t.when.year == item.when.year)
+                    .take_while(|&&j| timeline[j].when.year == item_year)
                     .count();
-                rows.push(GroupRow::Heading(item.when.year, count));
+                rows.push(GroupRow::Heading(item_year, count));
             }
             item_rows.push(rows.len());
-            rows.push(GroupRow::Item(i));
+            rows.push(GroupRow::Item(n));
         }
+        self.timeline.items = items;
         self.timeline.rows = rows;
         self.timeline.item_rows = item_rows;
     }

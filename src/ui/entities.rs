@@ -19,6 +19,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         EntityOrder::FirstMention => "in order",
     };
     let mut title = format!("Entities ({}) · {order}", app.briefing.entities.len());
+    if !app.entities.filter.is_empty() {
+        title.push_str(&format!(
+            " · /{} {}",
+            app.entities.filter,
+            app.entities.items.len()
+        ));
+    }
     if let Some(kind) = app.entities.kind_filter {
         title.push_str(&format!(" · {} only", kind.heading().to_lowercase()));
     }

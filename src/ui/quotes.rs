@@ -28,6 +28,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             if app.quotes.hide_terms { " hidden" } else { "" }
         ));
     }
+    if !app.quotes.filter.is_empty() {
+        title.push_str(&format!(
+            " · /{} {}",
+            app.quotes.filter,
+            app.quotes.items.len()
+        ));
+    }
     if app.quotes.grouped {
         title.push_str(" · by speaker");
     }

@@ -14,7 +14,14 @@ use super::{pane_block, truncate};
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let title = format!("Timeline ({})", app.briefing.timeline.len());
+    let mut title = format!("Timeline ({})", app.briefing.timeline.len());
+    if !app.timeline.filter.is_empty() {
+        title.push_str(&format!(
+            " · /{} {}",
+            app.timeline.filter,
+            app.timeline.items.len()
+        ));
+    }
     let unplaced = app.briefing.unplaced_relative;
     let block = pane_block(app, Pane::Timeline, &title);
     let inner = block.inner(area);
@@ -58,8 +65,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 ),
                 theme.heading,
             ),
-            GroupRow::Item(i) => {
-                let item = &app.briefing.timeline[i];
+            GroupRow::Item(n) => {
+                let item = &app.briefing.timeline[app.timeline.items[n]];
                 let date = format!("  {:<11} ", item.when.display());
                 let room = width.saturating_sub(date.width());
                 // The event, starting a little before the date so the date's words show.
@@ -95,7 +102,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                     Span::styled(date_t, theme.event_date),
                     Span::raw(tail_t),
                 ]);
-                if selected == Some(i) {
+                if selected == Some(n) {
                     line.style(theme.selected)
                 } else {
                     line
