@@ -1,0 +1,380 @@
+//! Input formats: saved news pages and Markdown files read as brief's plain text.
+
+use brief::document::LoadOptions;
+use brief::formats::{self, detect, html, load_any, markdown, Format};
+use brief::Document;
+
+/// A saved news page with everything a real one carries around its article.
+const NEWS_PAGE: &str = r##"<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Harbor bridge reopens after repairs | The Coastal Times</title>
+  <meta property="og:title" content="Harbor bridge reopens after repairs">
+  <meta property="article:published_time" content="2015-05-18T06:30:00-04:00">
+  <style>body { font-family: serif; } .x > p { color: red; }</style>
+  <script>window.dataLayer = [{"page": "<p>not text</p>"}]; if (a < b && c > d) {}</script>
+  <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2015-05-18"}</script>
+</head>
+<body>
+  <a class="skip-link" href="#main">Skip to content</a>
+  <div id="cookie-banner" class="cookie-consent">
+    <p>We use cookies to improve your experience. By continuing you accept our cookie policy.</p>
+    <button>Accept all</button>
+  </div>
+  <header class="site-header">
+    <h1 class="logo"><a href="/">The Coastal Times</a></h1>
+    <nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/opinion">Opinion</a></li></ul></nav>
+  </header>
+  <main id="main">
+    <article class="story">
+      <header>
+        <h1>Harbor bridge reopens after repairs</h1>
+        <p class="byline">By Dana Whitfield</p>
+        <time datetime="2015-05-18T06:30:00-04:00">May 18, 2015</time>
+      </header>
+      <div class="share-bar"><a href="https://twitter.com/share">Share on Twitter</a> <a href="https://facebook.com/share">Share on Facebook</a></div>
+      <div class="article-body">
+        <p>The Harbor Street bridge reopened to traffic on Monday after eight months of repairs
+           that cost the city $12.4&nbsp;million, officials said.</p>
+        <p>&ldquo;We&#8217;re relieved,&rdquo; said Mayor Ellen Park. &quot;Commuters have waited long enough.&quot;</p>
+        <div class="ad-slot advertisement"><p>Advertisement</p></div>
+        <p>Engineers from Baxter &amp; Sons replaced the deck<br>and two of the four steel supports.</p>
+        <figure><img src="bridge.jpg" alt="The bridge"><figcaption>The bridge at dawn. Photo: J. Lee</figcaption></figure>
+        <h2>What comes next</h2>
+        <p>The city plans to inspect the Elm Avenue crossing in 2016 &mdash; a review that could close it for a year.</p>
+      </div>
+      <aside class="related-articles">
+        <h3>Related articles</h3>
+        <ul>
+          <li><a href="/a">Elm Avenue crossing faces scrutiny</a></li>
+          <li><a href="/b">Commuters weigh in on bridge closures</a></li>
+        </ul>
+      </aside>
+      <footer class="article-footer"><a href="/tags/transport">Transport</a> <a href="/tags/city">City hall</a></footer>
+    </article>
+    <section id="comments" class="comments">
+      <h3>Comments (2)</h3>
+      <p>Finally! This took forever and I had to drive around the lake every single day.</p>
+      <p>Great reporting, thanks for keeping us informed about the city works.</p>
+    </section>
+  </main>
+  <div class="newsletter-signup"><p>Get the morning briefing in your inbox every day. Sign up now.</p></div>
+  <footer class="site-footer"><p>&copy; 2015 The Coastal Times. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+  <script src="/app.js"></script>
+</body>
+</html>
+"##;
+
+#[test]
+fn news_page_gives_headline_dateline_and_paragraphs_in_order() {
+    let text = html::to_text(NEWS_PAGE);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "Harbor bridge reopens after repairs",
+            "Published: May 18, 2015",
+            "The Harbor Street bridge reopened to traffic on Monday after eight months of \
+             repairs that cost the city $12.4 million, officials said.",
+            "“We’re relieved,” said Mayor Ellen Park. \"Commuters have waited long enough.\"",
+            "Engineers from Baxter & Sons replaced the deck and two of the four steel supports.",
+            "What comes next",
+            "The city plans to inspect the Elm Avenue crossing in 2016 — a review that could \
+             close it for a year.",
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn news_page_drops_all_boilerplate() {
+    let text = html::to_text(NEWS_PAGE);
+    for furniture in [
+        "cookie",
+        "Accept all",
+        "Skip to content",
+        "Sport",
+        "Opinion",
+        "Share on",
+        "Advertisement",
+        "Photo: J. Lee",
+        "Related",
+        "Elm Avenue crossing faces scrutiny",
+        "Transport",
+        "Comments",
+        "drive around the lake",
+        "Sign up",
+        "All rights reserved",
+        "dataLayer",
+        "not text",
+        "font-family",
+        "The Coastal Times",
+        "By Dana Whitfield",
+    ] {
+        assert!(
+            !text.contains(furniture),
+            "{furniture:?} leaked into:\n{text}"
+        );
+    }
+    assert!(!text.contains('<') && !text.contains("&amp;") && !text.contains('\u{a0}'));
+}
+
+#[test]
+fn news_page_reads_as_a_document_with_title_and_paragraphs() {
+    let dir = scratch_dir("page");
+    let path = dir.join("bridge.html");
+    std::fs::write(&path, NEWS_PAGE).unwrap();
+    let loaded = load_any(path.to_str().unwrap(), LoadOptions::default()).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let doc = loaded.document;
+    assert_eq!(doc.title(), Some("Harbor bridge reopens after repairs"));
+    assert_eq!(doc.paragraphs.len(), 7);
+    assert_eq!(doc.slice(doc.paragraphs[1]), "Published: May 18, 2015");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn plain_text_loads_exactly_as_before() {
+    let dir = scratch_dir("plain");
+    let path = dir.join("a.txt");
+    std::fs::write(&path, "Title\r\n<b>kept</b> as *is*.\r\n").unwrap();
+    let p = path.to_str().unwrap();
+    let any = load_any(p, LoadOptions::default()).unwrap();
+    let plain = brief::document::load_path(p, LoadOptions::default()).unwrap();
+    assert_eq!(any.document.text, plain.document.text);
+    assert_eq!(any.document.text, "Title\n<b>kept</b> as *is*.\n");
+    assert!(matches!(
+        load_any(
+            dir.join("missing.html").to_str().unwrap(),
+            LoadOptions::default()
+        ),
+        Err(brief::LoadError::NotFound(_))
+    ));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn page_without_article_uses_the_densest_block() {
+    let page = "<html><body><div class=menu><a href=/>Home</a> <a href=/x>World</a></div>\
+        <div class=wrap><div class=col>\
+        <p>First paragraph of a long story that goes on about the council vote.</p>\
+        <p>Second paragraph, with more about what the council members said afterwards.</p>\
+        </div><div class=col2><p>Short blurb.</p></div></div>\
+        <div id=footer><p>Contact us at the newsroom for corrections and tips.</p></div>\
+        </body></html>";
+    let text = html::to_text(page);
+    assert_eq!(
+        text,
+        "First paragraph of a long story that goes on about the council vote.\n\
+         Second paragraph, with more about what the council members said afterwards.\n"
+    );
+}
+
+#[test]
+fn title_falls_back_to_og_title_then_title() {
+    let page = "<html><head><title>Storm warning issued - Daily Bugle</title></head>\
+        <body><p>The weather service issued a warning for the whole coast on Tuesday.</p></body></html>";
+    assert_eq!(
+        html::to_text(page),
+        "Storm warning issued\nThe weather service issued a warning for the whole coast on Tuesday.\n"
+    );
+    let page = "<meta name=\"og:title\" content=\"Rates &amp; prices\"><title>x | y</title>\
+        <p>Rates rose again, the bank said on Thursday in its statement.</p>";
+    assert!(html::to_text(page).starts_with("Rates & prices\n"));
+}
+
+#[test]
+fn broken_html_is_read_like_a_browser_would() {
+    // Unclosed tags, uppercase tags, a stray `<`, `>` inside a quoted attribute.
+    let page = "<HTML><BODY><ARTICLE><H1>Votes &amp; vetoes</H1>\
+        <P>Prices rose 5 < 6 percent, analysts said.\
+        <P CLASS=\"lead\" DATA-X=\"a > b\">Second <B>bold <I>paragraph</B> here.\
+        <p title='it>s'>Third one <br/>with a break\
+        <ul><li>one<li>two</ul>";
+    let text = html::to_text(page);
+    assert_eq!(
+        text,
+        "Votes & vetoes\n\
+         Prices rose 5 < 6 percent, analysts said.\n\
+         Second bold paragraph here.\n\
+         Third one with a break\n\
+         • one\n\
+         • two\n",
+        "{text}"
+    );
+}
+
+#[test]
+fn hostile_html_never_panics_and_stays_linear() {
+    let cases = [
+        String::new(),
+        "<".repeat(10_000),
+        "<div>".repeat(50_000),
+        "</div>".repeat(50_000),
+        "<a href=\"".repeat(20_000),
+        "<p title='x".repeat(20_000),
+        "<!--".repeat(20_000),
+        "&#".repeat(20_000) + "&#x110000;&#0;&#xD800;",
+        "<script>".repeat(10_000),
+        format!("<p>{}</p>", "é&nbsp;".repeat(50_000)),
+        "<p>\u{1b}[31mred\u{7}</p>".to_string(),
+    ];
+    let start = std::time::Instant::now();
+    for case in &cases {
+        let _ = html::to_text(case);
+    }
+    // Quadratic behaviour on any of these would take minutes.
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
+
+#[test]
+fn breaks_and_pre_keep_lines() {
+    let page = "<article><p>Line one<br><br>Line two</p><pre>code  a\n  code b</pre></article>";
+    assert_eq!(html::to_text(page), "Line one\nLine two\ncode  a\ncode b\n");
+}
+
+#[test]
+fn markdown_syntax_is_shown_clean() {
+    let md = "---\ntitle: \"Front matter\"\nauthor: x\n---\n\
+# Harbor bridge *reopens*\n\
+\n\
+The bridge reopened on **Monday** after [eight months](https://example.com/a)\n\
+of repairs, said `Mayor` Park. It's the city's _biggest_ project.\n\
+\n\
+<!-- editor note:\n\
+remove later -->\n\
+## What's next ##\n\
+\n\
+- first point\n\
+  continues here\n\
+* second [point][ref]\n\
+1. third\n\
+\n\
+> “We’re relieved,” she said.\n\
+> > nested quote\n\
+\n\
+---\n\
+\n\
+```rust\n\
+let x = *y;\n\
+```\n\
+\n\
+Setext heading\n\
+==============\n\
+\n\
+| Name | Role |\n\
+|------|------|\n\
+| Park | Mayor \\| chair |\n\
+\n\
+![a photo](p.jpg)\n\
+\n\
+[ref]: https://example.com \"Title\"\n";
+    assert_eq!(
+        markdown::to_text(md),
+        "Front matter\n\
+Harbor bridge reopens\n\
+The bridge reopened on Monday after eight months of repairs, said Mayor Park. It's the city's biggest project.\n\
+What's next\n\
+• first point continues here\n\
+• second point\n\
+• third\n\
+“We’re relieved,” she said.\n\
+nested quote\n\
+let x = *y;\n\
+Setext heading\n\
+Name · Role\n\
+Park · Mayor | chair\n"
+    );
+}
+
+#[test]
+fn markdown_quotes_and_apostrophes_survive() {
+    let md = "He said \"it's *fine*\" and 'they're' \u{2018}ok\u{2019}.\n";
+    assert_eq!(
+        markdown::to_text(md),
+        "He said \"it's fine\" and 'they're' \u{2018}ok\u{2019}.\n"
+    );
+}
+
+#[test]
+fn detection_by_extension_and_content() {
+    assert_eq!(detect("a/b/page.HTM", b""), Format::Html);
+    assert_eq!(detect("page.xhtml", b""), Format::Html);
+    assert_eq!(detect("notes.markdown", b""), Format::Markdown);
+    assert_eq!(detect("story.txt", NEWS_PAGE.as_bytes()), Format::Text);
+    assert_eq!(detect("saved", NEWS_PAGE.as_bytes()), Format::Html);
+    assert_eq!(detect("-", NEWS_PAGE.as_bytes()), Format::Html);
+    assert_eq!(
+        detect("-", b"# Title\n\nBody with [a link](x).\n"),
+        Format::Markdown
+    );
+    assert_eq!(
+        detect("article", b"# Title\n\nBody with [a link](x).\n"),
+        Format::Text
+    );
+    assert_eq!(
+        detect("-", b"The council voted 5 < 6 on Monday.\n"),
+        Format::Text
+    );
+    assert_eq!(
+        formats::to_text(Format::Text, "as <b>is</b>\n"),
+        "as <b>is</b>\n"
+    );
+}
+
+#[test]
+fn markdown_file_loads_clean() {
+    let dir = scratch_dir("md");
+    let path = dir.join("story.md");
+    std::fs::write(&path, "# Title here\n\nSome *text*\nwrapped.\n\nMore.\n").unwrap();
+    let loaded = load_any(path.to_str().unwrap(), LoadOptions::default()).unwrap();
+    assert_eq!(
+        loaded.document.text,
+        "Title here\nSome text wrapped.\nMore.\n"
+    );
+    assert_eq!(loaded.document.title(), Some("Title here"));
+    let (format, loaded) = formats::load_bytes("-", b"<html><body></body></html>".to_vec());
+    assert_eq!(format, Format::Html);
+    assert!(
+        loaded.warnings[0].contains("no article text"),
+        "{:?}",
+        loaded.warnings
+    );
+    let _ = Document::new("x", "");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+fn scratch_dir(name: &str) -> std::path::PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("brief-formats-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn hostile_markdown_never_panics_and_stays_linear() {
+    let cases = [
+        "*a".repeat(30_000),
+        "_a ".repeat(30_000),
+        "*_~~".repeat(20_000),
+        "[".repeat(30_000),
+        "[a](".repeat(20_000),
+        "![x][".repeat(20_000),
+        "`".repeat(30_000) + "x",
+        "` `` ```".repeat(10_000),
+        "<a".repeat(30_000),
+        "> ".repeat(30_000) + "deep",
+        "- ".repeat(30_000),
+        "```\n".to_string(),
+        "\\".repeat(30_000),
+        "[x]: y\n".repeat(10_000) + "[x]",
+        "**a *b **c".repeat(10_000),
+    ];
+    let start = std::time::Instant::now();
+    for case in &cases {
+        let _ = markdown::to_text(case);
+    }
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
