@@ -334,13 +334,10 @@ fn markdown_file_loads_clean() {
         "Title here\nSome text wrapped.\nMore.\n"
     );
     assert_eq!(loaded.document.title(), Some("Title here"));
-    let (format, loaded) = formats::load_bytes("-", b"<html><body></body></html>".to_vec());
-    assert_eq!(format, Format::Html);
-    assert!(
-        loaded.warnings[0].contains("no article text"),
-        "{:?}",
-        loaded.warnings
-    );
+    let opened = formats::open_bytes("-", b"<html><body></body></html>".to_vec());
+    assert_eq!(opened.format, Format::Html);
+    let warnings = opened.loaded.warnings;
+    assert!(warnings[0].contains("no article text"), "{:?}", warnings);
     let _ = Document::new("x", "");
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -377,4 +374,91 @@ fn hostile_markdown_never_panics_and_stays_linear() {
         let _ = markdown::to_text(case);
     }
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
+
+#[test]
+fn open_tells_the_format_title_and_date() {
+    let dir = scratch_dir("open");
+    let path = dir.join("page.htm");
+    let page = NEWS_PAGE.replace(
+        "<h1>Harbor bridge reopens after repairs</h1>",
+        "<h1>Will the harbor bridge hold?</h1>",
+    );
+    std::fs::write(&path, page).unwrap();
+    let opened = formats::open(path.to_str().unwrap(), LoadOptions::default()).unwrap();
+    assert_eq!(opened.format, Format::Html);
+    assert_eq!(
+        opened.title.as_deref(),
+        Some("Will the harbor bridge hold?")
+    );
+    assert_eq!(
+        opened.date.map(|d| d.to_string()).as_deref(),
+        Some("2015-05-18")
+    );
+    // The document's own guess refuses a headline that ends like a sentence; the markup knows.
+    assert_eq!(opened.loaded.document.title(), None);
+
+    let md = dir.join("notes.md");
+    std::fs::write(&md, "Heading\n=======\n\nBody text here.\n").unwrap();
+    let opened = formats::open(md.to_str().unwrap(), LoadOptions::default()).unwrap();
+    assert_eq!(opened.format, Format::Markdown);
+    assert_eq!(opened.title.as_deref(), Some("Heading"));
+    assert_eq!(opened.loaded.document.text, "Heading\nBody text here.\n");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn wordpress_page_with_sharing_and_comments() {
+    let page = r##"<html><head><title>Council votes on budget &#8211; Town Blog</title>
+        <meta name="twitter:title" content="Council votes on budget"></head>
+        <body class="single-post"><div id="page" class="site">
+        <div class="entry-header"><h1 class="entry-title">Council votes on budget</h1>
+        <span class="posted-on"><time class="entry-date published" datetime="2023-03-07T10:00:00+00:00">March 7, 2023</time></span></div>
+        <div class="entry-content">
+          <p>The council approved the <q>lean</q> budget 7&ndash;2 on Tuesday night after a long debate.</p>
+          <p>Residents packed the hall. <em>Many</em> spoke against the cuts to the library&rsquo;s hours.</p>
+          <div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3>
+            <ul><li><a href="#">Twitter</a></li><li><a href="#">Facebook</a></li></ul></div>
+          <div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3><p><a href="/x">Budget hearing set</a></p></div>
+        </div>
+        <div id="comments" class="comments-area"><h2>3 thoughts on this</h2>
+          <ol class="comment-list"><li><p>What a night at the council, the debate went on for hours and hours.</p></li></ol></div>
+        <div id="secondary" class="widget-area" role="complementary"><section class="widget"><h2>Archives</h2><p>March 2023 and many more months of posts are listed here for you.</p></section></div>
+        </div></body></html>"##;
+    let article = html::extract(page);
+    assert_eq!(article.title.as_deref(), Some("Council votes on budget"));
+    assert_eq!(
+        article.date.map(|d| d.to_string()).as_deref(),
+        Some("2023-03-07")
+    );
+    assert_eq!(
+        article.paragraphs,
+        [
+            "The council approved the “lean” budget 7–2 on Tuesday night after a long debate.",
+            "Residents packed the hall. Many spoke against the cuts to the library’s hours.",
+        ]
+    );
+}
+
+#[test]
+fn teaser_cards_do_not_win_over_the_story() {
+    // Related stories as many small <article> cards; the story itself in plain divs.
+    let card = |n: usize| {
+        format!("<article class=card><h3><a href=/{n}>Story {n}</a></h3><p>Teaser {n} text.</p></article>")
+    };
+    let cards: String = (0..6).map(card).collect();
+    let page = format!(
+        "<body><div class=content><h1>Main story</h1>\
+         <p>The first long paragraph of the main story, with plenty of words in it to count.</p>\
+         <p>The second long paragraph of the main story, again with plenty of words to count.</p>\
+         <p>The third long paragraph of the main story, which closes the story for today.</p>\
+         </div><div class=more>{cards}</div></body>"
+    );
+    let text = html::to_text(&page);
+    assert!(
+        text.starts_with("Main story\nThe first long paragraph"),
+        "{text}"
+    );
+    assert!(!text.contains("Teaser"), "{text}");
+    assert_eq!(text.lines().count(), 4, "{text}");
 }

@@ -17,9 +17,53 @@ const MAX_DEPTH: usize = 256;
 /// The article of an HTML page as plain text: the headline on the first line, then a
 /// `Published: May 18, 2015` line when the page gives a date, then one paragraph per line.
 pub fn to_text(html: &str) -> String {
+    extract(html).to_text()
+}
+
+/// What a page says about its article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Article {
+    /// The headline: the article's `<h1>`, `og:title`, another `<h1>`, or `<title>`.
+    pub title: Option<String>,
+    /// The publication date from the page's metadata or a `<time>` element.
+    pub date: Option<CalendarDate>,
+    /// The body's paragraphs (headings and list items included), whitespace collapsed.
+    pub paragraphs: Vec<String>,
+}
+
+impl Article {
+    /// The title line, the dateline and the paragraphs, one per line.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let mut paragraphs = self.paragraphs.iter().peekable();
+        if let Some(title) = &self.title {
+            out.push_str(title);
+            out.push('\n');
+            if paragraphs.peek() == Some(&title) {
+                paragraphs.next();
+            }
+        }
+        if let Some(d) = self.date {
+            out.push_str(&dateline(d));
+            out.push('\n');
+        }
+        for p in paragraphs {
+            out.push_str(p);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Finds the article of an HTML page: its headline, date and paragraphs.
+pub fn extract(html: &str) -> Article {
     let tree = Tree::parse(html);
     let page = Page::analyze(&tree);
-    page.render()
+    Article {
+        title: page.title.clone(),
+        date: page.date,
+        paragraphs: page.paragraphs(),
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -702,6 +746,13 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "paywall",
     "widget",
     "skip",
+    "tweet",
+    "embed",
+    "caption",
+    "credit",
+    "byline",
+    "author",
+    "bio",
 ];
 
 /// Tags never part of the article text.
@@ -930,7 +981,7 @@ impl<'t> Page<'t> {
         }
     }
 
-    fn render(&self) -> String {
+    fn paragraphs(&self) -> Vec<String> {
         let mut r = Renderer {
             page: self,
             lines: Vec::new(),
@@ -939,24 +990,7 @@ impl<'t> Page<'t> {
         };
         r.block(self.container, 0);
         r.flush();
-        let mut out = String::new();
-        let mut lines = r.lines.into_iter().peekable();
-        if let Some(title) = &self.title {
-            out.push_str(title);
-            out.push('\n');
-            if lines.peek() == Some(title) {
-                lines.next();
-            }
-        }
-        if let Some(d) = self.date {
-            out.push_str(&dateline(d));
-            out.push('\n');
-        }
-        for line in lines {
-            out.push_str(&line);
-            out.push('\n');
-        }
-        out
+        r.lines
     }
 }
 
@@ -1271,10 +1305,17 @@ impl Renderer<'_, '_> {
             self.line.push('•');
             self.line.space();
         }
+        // Browsers draw quotation marks around <q>; quotes extraction needs them.
+        if tag == "q" {
+            self.line.push('“');
+        }
         if depth < MAX_DEPTH {
             for &c in &node.children {
                 self.block(c, depth + 1);
             }
+        }
+        if tag == "q" {
+            self.line.push('”');
         }
         if block {
             self.flush();

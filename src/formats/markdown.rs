@@ -14,17 +14,24 @@ const MAX_NESTING: usize = 8;
 
 /// The Markdown text as plain text, one paragraph per line.
 pub fn to_text(markdown: &str) -> String {
+    convert(markdown).0
+}
+
+/// The plain text and the title: the front matter's `title:`, or the heading that opens the
+/// document.
+pub fn convert(markdown: &str) -> (String, Option<String>) {
     let lines: Vec<&str> = markdown.lines().collect();
-    let (start, title) = front_matter(&lines);
+    let (start, front_title) = front_matter(&lines);
     let refs = reference_labels(&lines[start..]);
     let mut blocks = Blocks {
         refs: &refs,
         out: Vec::new(),
         open: Open::None,
         quote_depth: 0,
+        title: None,
     };
-    if let Some(title) = title {
-        blocks.out.push(title);
+    if let Some(title) = &front_title {
+        blocks.out.push(title.clone());
     }
     blocks.run(&lines[start..]);
     let mut out = String::new();
@@ -38,7 +45,7 @@ pub fn to_text(markdown: &str) -> String {
         out.push('\n');
         previous = Some(line);
     }
-    out
+    (out, front_title.or(blocks.title))
 }
 
 /// YAML front matter (`---` … `---`) is skipped; its `title:` becomes the first line.
@@ -117,6 +124,8 @@ struct Blocks<'r> {
     out: Vec<String>,
     open: Open,
     quote_depth: usize,
+    /// The first block, when it is a heading.
+    title: Option<String>,
 }
 
 impl Blocks<'_> {
@@ -141,6 +150,13 @@ impl Blocks<'_> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// A heading just written as the first line is the title.
+    fn note_title(&mut self, first: bool) {
+        if first && self.title.is_none() {
+            self.title = self.out.first().cloned();
         }
     }
 
@@ -232,14 +248,18 @@ impl Blocks<'_> {
         }
         if let Some(heading) = atx_heading(block) {
             self.flush();
+            let first = self.out.is_empty();
             owned = inline(heading, self.refs, 0);
             self.emit(owned);
+            self.note_title(first);
             return;
         }
         if let Open::Paragraph(_) = self.open {
             if is_setext_underline(block) {
                 // The paragraph was a heading: it already stands on its own line.
+                let first = self.out.is_empty();
                 self.flush();
+                self.note_title(first);
                 return;
             }
         }

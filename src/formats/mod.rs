@@ -9,6 +9,7 @@ pub mod markdown;
 use std::path::Path;
 
 use crate::document::{self, Document, LoadError, LoadOptions, Loaded};
+use crate::extract::timeline::CalendarDate;
 
 /// What a file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -117,19 +118,52 @@ pub fn to_text(format: Format, text: &str) -> String {
 /// Reads a file (or standard input for `-`) like [`document::load_path`], converting HTML
 /// and Markdown to text first. Plain text loads exactly as `load_path` loads it.
 pub fn load_any(path: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
+    open(path, options).map(|opened| opened.loaded)
+}
+
+/// A loaded file with what its format told about it.
+#[derive(Debug)]
+pub struct Opened {
+    pub format: Format,
+    pub loaded: Loaded,
+    /// The title the markup gave (an HTML headline, a Markdown front-matter title or first
+    /// heading). The text's first line holds it too; this copy is certain where
+    /// [`Document::title`] has to guess (a headline ending in `?` reads like a sentence).
+    pub title: Option<String>,
+    /// The publication date from an HTML page's metadata, for `BriefingOptions::date`.
+    pub date: Option<CalendarDate>,
+}
+
+/// [`load_any`], also telling the format, the title and the date the markup gave.
+pub fn open(path: &str, options: LoadOptions) -> Result<Opened, LoadError> {
     let bytes = document::read_input(path, options)?;
-    Ok(load_bytes(path, bytes).1)
+    Ok(open_bytes(path, bytes))
 }
 
 /// Detects the format of bytes already read and builds the document from them.
-pub fn load_bytes(path: &str, bytes: Vec<u8>) -> (Format, Loaded) {
+pub fn open_bytes(path: &str, bytes: Vec<u8>) -> Opened {
     let format = detect(path, &bytes);
     if format == Format::Text {
-        return (format, Document::from_bytes(path, bytes));
+        return Opened {
+            format,
+            loaded: Document::from_bytes(path, bytes),
+            title: None,
+            date: None,
+        };
     }
     let mut warnings = Vec::new();
     let source = decode(path, bytes, format, &mut warnings);
-    let document = Document::from_string(path, to_text(format, &source));
+    let (text, title, date) = match format {
+        Format::Html => {
+            let article = html::extract(&source);
+            (article.to_text(), article.title, article.date)
+        }
+        _ => {
+            let (text, title) = markdown::convert(&source);
+            (text, title, None)
+        }
+    };
+    let document = Document::from_string(path, text);
     if source.trim().is_empty() {
         warnings.push(format!("{path}: the file is empty"));
     } else if document.text.trim().is_empty() {
@@ -138,7 +172,12 @@ pub fn load_bytes(path: &str, bytes: Vec<u8>) -> (Format, Loaded) {
             format.name()
         ));
     }
-    (format, Loaded { document, warnings })
+    Opened {
+        format,
+        loaded: Loaded { document, warnings },
+        title,
+        date,
+    }
 }
 
 /// Bytes as text. An HTML page that is not UTF-8 and declares a Western charset is read as
@@ -212,9 +251,9 @@ mod tests {
     #[test]
     fn latin1_html_is_read_as_windows_1252() {
         let page = b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9 \x93ok\x94</p></body></html>";
-        let (format, loaded) = load_bytes("p.html", page.to_vec());
-        assert_eq!(format, Format::Html);
-        assert_eq!(loaded.document.text, "Café “ok”\n");
-        assert!(loaded.warnings.is_empty());
+        let opened = open_bytes("p.html", page.to_vec());
+        assert_eq!(opened.format, Format::Html);
+        assert_eq!(opened.loaded.document.text, "Café “ok”\n");
+        assert!(opened.loaded.warnings.is_empty());
     }
 }
