@@ -104,6 +104,8 @@ struct Tokenizer<'a> {
     pos: usize,
     /// Set once a tag ran to the end of the input: no later `<` can end either.
     no_tag_end: bool,
+    /// Set once a comment found no `-->`: later comments end at `>` without searching again.
+    no_comment_end: bool,
     /// The raw-text element just opened, whose content comes next.
     raw: Option<String>,
     dquote: QuoteFinder,
@@ -159,6 +161,7 @@ impl<'a> Tokenizer<'a> {
             src,
             pos: 0,
             no_tag_end: false,
+            no_comment_end: false,
             raw: None,
             dquote: QuoteFinder::new(b'"'),
             squote: QuoteFinder::new(b'\''),
@@ -296,73 +299,74 @@ impl<'a> Iterator for Tokenizer<'a> {
         if let Some(name) = self.raw.take() {
             return Some(Token::Raw(self.raw_content(&name)));
         }
-        let bytes = self.bytes();
-        let start = self.pos;
-        if start >= bytes.len() {
-            return None;
-        }
-        if bytes[start] != b'<' || self.no_tag_end {
-            let end = if self.no_tag_end {
-                bytes.len()
-            } else {
-                find_byte(bytes, start + 1, b'<').unwrap_or(bytes.len())
-            };
-            self.pos = end;
-            return Some(Token::Text(&self.src[start..end]));
-        }
-        let next = bytes.get(start + 1).copied().unwrap_or(b' ');
-        if bytes[start + 1..].starts_with(b"!--") {
-            let end = find_seq(bytes, start + 4, b"-->")
-                .map(|i| i + 3)
-                .or_else(|| find_byte(bytes, start + 4, b'>').map(|i| i + 1))
-                .unwrap_or(bytes.len());
-            self.pos = end;
-            return self.next();
-        }
-        if next == b'!' || next == b'?' {
-            self.pos = find_byte(bytes, start + 2, b'>').map_or(bytes.len(), |i| i + 1);
-            return self.next();
-        }
-        if next == b'/' && bytes.get(start + 2).is_some_and(u8::is_ascii_alphabetic) {
-            self.pos = start + 2;
-            let name = self.tag_name();
-            match find_byte(bytes, self.pos, b'>') {
-                Some(end) => {
+        // Comments and doctypes produce no token: loop past them (a page of a million
+        // comments must not recurse a million deep).
+        loop {
+            let bytes = self.bytes();
+            let start = self.pos;
+            if start >= bytes.len() {
+                return None;
+            }
+            if bytes[start] != b'<' || self.no_tag_end {
+                let end = if self.no_tag_end {
+                    bytes.len()
+                } else {
+                    find_byte(bytes, start + 1, b'<').unwrap_or(bytes.len())
+                };
+                self.pos = end;
+                return Some(Token::Text(&self.src[start..end]));
+            }
+            let next = bytes.get(start + 1).copied().unwrap_or(b' ');
+            if bytes[start + 1..].starts_with(b"!--") {
+                let close = if self.no_comment_end {
+                    None
+                } else {
+                    find_seq(bytes, start + 4, b"-->")
+                };
+                self.no_comment_end = close.is_none();
+                self.pos = close
+                    .map(|i| i + 3)
+                    .or_else(|| find_byte(bytes, start + 4, b'>').map(|i| i + 1))
+                    .unwrap_or(bytes.len());
+                continue;
+            }
+            if next == b'!' || next == b'?' {
+                self.pos = find_byte(bytes, start + 2, b'>').map_or(bytes.len(), |i| i + 1);
+                continue;
+            }
+            if next == b'/' && bytes.get(start + 2).is_some_and(u8::is_ascii_alphabetic) {
+                self.pos = start + 2;
+                let name = self.tag_name();
+                if let Some(end) = find_byte(bytes, self.pos, b'>') {
                     self.pos = end + 1;
                     return Some(Token::End(name));
                 }
-                None => {
+                self.no_tag_end = true;
+                self.pos = start;
+                continue;
+            }
+            if next.is_ascii_alphabetic() {
+                self.pos = start + 1;
+                let Some(token) = self.start_tag() else {
                     self.no_tag_end = true;
                     self.pos = start;
-                    return self.next();
-                }
-            }
-        }
-        if next.is_ascii_alphabetic() {
-            self.pos = start + 1;
-            match self.start_tag() {
-                Some(token) => {
-                    if let Token::Start {
-                        name, self_closing, ..
-                    } = &token
-                    {
-                        if is_raw_text(name) && !self_closing {
-                            self.raw = Some(name.clone());
-                        }
+                    continue;
+                };
+                if let Token::Start {
+                    name, self_closing, ..
+                } = &token
+                {
+                    if is_raw_text(name) && !self_closing {
+                        self.raw = Some(name.clone());
                     }
-                    return Some(token);
                 }
-                None => {
-                    self.no_tag_end = true;
-                    self.pos = start;
-                    return self.next();
-                }
+                return Some(token);
             }
+            // A stray `<`: text up to the next one.
+            let end = find_byte(bytes, start + 1, b'<').unwrap_or(bytes.len());
+            self.pos = end;
+            return Some(Token::Text(&self.src[start..end]));
         }
-        // A stray `<`: text up to the next one.
-        let end = find_byte(bytes, start + 1, b'<').unwrap_or(bytes.len());
-        self.pos = end;
-        Some(Token::Text(&self.src[start..end]))
     }
 }
 

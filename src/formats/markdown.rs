@@ -28,41 +28,48 @@ pub fn convert(markdown: &str) -> (String, Option<String>) {
         out: Vec::new(),
         open: Open::None,
         quote_depth: 0,
+        in_comment: false,
         title: None,
     };
     if let Some(title) = &front_title {
         blocks.out.push(title.clone());
     }
     blocks.run(&lines[start..]);
-    let mut out = String::new();
-    let mut previous: Option<&str> = None;
-    for line in &blocks.out {
-        // A front-matter title repeated as the first heading appears once.
-        if previous == Some(line.as_str()) {
-            continue;
-        }
+    let mut lines = blocks.out;
+    // A front-matter title repeated as the first heading appears once.
+    if front_title.is_some() && lines.len() > 1 && lines[0] == lines[1] {
+        lines.remove(1);
+    }
+    let mut out = String::with_capacity(markdown.len());
+    for line in &lines {
         out.push_str(line);
         out.push('\n');
-        previous = Some(line);
     }
     (out, front_title.or(blocks.title))
 }
 
-/// YAML front matter (`---` … `---`) is skipped; its `title:` becomes the first line.
+/// Front matter (YAML between `---` lines, TOML between `+++` lines) is skipped; its
+/// title becomes the first line.
 fn front_matter(lines: &[&str]) -> (usize, Option<String>) {
-    if lines.first().map(|l| l.trim_end()) != Some("---") {
-        return (0, None);
-    }
+    let fence = match lines.first().map(|l| l.trim_end()) {
+        Some("---") => "---",
+        Some("+++") => "+++",
+        _ => return (0, None),
+    };
     let Some(end) = lines
         .iter()
         .skip(1)
         .take(200)
-        .position(|l| matches!(l.trim_end(), "---" | "..."))
+        .position(|l| l.trim_end() == fence || (fence == "---" && l.trim_end() == "..."))
     else {
         return (0, None);
     };
     let title = lines[1..=end].iter().find_map(|l| {
-        let value = l.strip_prefix("title:")?.trim();
+        let rest = l.strip_prefix("title")?.trim_start();
+        let value = rest
+            .strip_prefix(':')
+            .or_else(|| rest.strip_prefix('='))?
+            .trim();
         let value = value
             .strip_prefix('"')
             .and_then(|v| v.strip_suffix('"'))
@@ -116,7 +123,6 @@ enum Open {
     Item(Vec<String>),
     Table,
     Fence { ch: char, len: usize },
-    Comment,
 }
 
 struct Blocks<'r> {
@@ -124,6 +130,8 @@ struct Blocks<'r> {
     out: Vec<String>,
     open: Open,
     quote_depth: usize,
+    /// Inside an HTML comment that spans lines.
+    in_comment: bool,
     /// The first block, when it is a heading.
     title: Option<String>,
 }
@@ -167,7 +175,7 @@ impl Blocks<'_> {
             self.line(lines[i], next);
             i += 1;
         }
-        if matches!(self.open, Open::Fence { .. } | Open::Comment | Open::Table) {
+        if matches!(self.open, Open::Fence { .. } | Open::Table) {
             self.open = Open::None;
         }
         self.flush();
@@ -187,11 +195,11 @@ impl Blocks<'_> {
         // HTML comments vanish, also across lines.
         let mut owned;
         let mut line = raw;
-        if matches!(self.open, Open::Comment) {
+        if self.in_comment {
             let Some(end) = raw.find("-->") else {
                 return;
             };
-            self.open = Open::None;
+            self.in_comment = false;
             line = &raw[end + 3..];
             if line.trim().is_empty() {
                 return;
@@ -199,10 +207,8 @@ impl Blocks<'_> {
         }
         if line.contains("<!--") {
             let (without, unclosed) = remove_comments(line);
-            if unclosed {
-                self.flush();
-                self.open = Open::Comment;
-            }
+            // The text before an unclosed comment stays in its paragraph.
+            self.in_comment = unclosed;
             if without.trim().is_empty() {
                 return;
             }
@@ -829,6 +835,22 @@ mod tests {
             "snake_case_name and 5 * 3 * 2\n"
         );
         assert_eq!(clean("an *unclosed marker\n"), "an *unclosed marker\n");
+    }
+
+    #[test]
+    fn comments_span_lines_inside_a_paragraph() {
+        assert_eq!(
+            clean("Text before <!-- start\nhidden\n--> after\nmore.\n\nNext.\n"),
+            "Text before after more.\nNext.\n"
+        );
+    }
+
+    #[test]
+    fn code_keeps_repeated_lines_and_toml_front_matter_gives_the_title() {
+        assert_eq!(
+            convert("+++\ntitle = \"T\"\n+++\n# T\n```\n}\n}\n```\n"),
+            ("T\n}\n}\n".to_string(), Some("T".to_string()))
+        );
     }
 
     #[test]
