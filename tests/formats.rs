@@ -206,6 +206,46 @@ fn broken_html_is_read_like_a_browser_would() {
 }
 
 #[test]
+fn site_name_is_cut_from_meta_titles() {
+    let page = "<meta property=\"og:site_name\" content=\"Breitbart\">\
+        <meta property=\"og:title\" content=\"Fact-Checker: 'Any Un-Angry Supporters?' - Breitbart\">\
+        <meta property=\"dc:date article:published_time\" content=\"bad\">\
+        <meta name=\"pubdate\" content=\"2016-12-22T10:43:37-08:00\">\
+        <div><p>A fact checker asked a question on Twitter, and it drew many replies.</p></div>";
+    let article = html::extract(page);
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Fact-Checker: 'Any Un-Angry Supporters?'")
+    );
+    assert_eq!(
+        article.date.map(|d| d.to_string()).as_deref(),
+        Some("2016-12-22")
+    );
+    let page = "<meta property=\"og:site_name\" content=\"The Daily\">\
+        <title>The Daily | Dam opens - and floods follow</title>\
+        <p>The dam opened on Friday and the valley flooded by the evening.</p>";
+    assert_eq!(
+        html::extract(page).title.as_deref(),
+        Some("Dam opens - and floods follow")
+    );
+}
+
+#[test]
+fn unclosed_head_and_missing_body_tags() {
+    let page = "<html><head><title>Quiet day - Gazette</title><meta charset=utf-8>\
+        <p>Nothing much happened in town on Sunday, the mayor said.</p>\
+        <p>The market was closed.</p>";
+    assert_eq!(
+        html::to_text(page),
+        "Quiet day\n\
+         Nothing much happened in town on Sunday, the mayor said.\n\
+         The market was closed.\n"
+    );
+    let page = "<head><title>T</title><body><div>Text in a div<br>and more.</div>";
+    assert_eq!(html::to_text(page), "T\nText in a div and more.\n");
+}
+
+#[test]
 fn hostile_html_never_panics_and_stays_linear() {
     let cases = [
         String::new(),

@@ -454,6 +454,23 @@ fn is_void(name: &str) -> bool {
     )
 }
 
+/// Elements that belong in `<head>`; any other ends an unclosed one.
+fn is_head_matter(name: &str) -> bool {
+    matches!(
+        name,
+        "meta"
+            | "link"
+            | "title"
+            | "script"
+            | "style"
+            | "base"
+            | "noscript"
+            | "template"
+            | "head"
+            | "html"
+    )
+}
+
 /// Elements that start a new block: they end an open `<p>`.
 fn closes_paragraph(name: &str) -> bool {
     matches!(
@@ -561,6 +578,19 @@ impl Tree {
                         if let Some(depth) = found {
                             for _ in 0..=depth {
                                 pop(&mut stack, &mut open, &nodes);
+                            }
+                        }
+                    }
+                    // Anything but head matter ends an unclosed <head> (as in a browser).
+                    if open.get("head").copied().unwrap_or(0) > 0 && !is_head_matter(&name) {
+                        while let Some(&n) = stack.last() {
+                            if n == 0 {
+                                break;
+                            }
+                            let done = nodes[n].tag == "head";
+                            pop(&mut stack, &mut open, &nodes);
+                            if done {
+                                break;
                             }
                         }
                     }
@@ -948,7 +978,7 @@ impl<'t> Page<'t> {
                 && s.text > 0
                 && s.link * 10 > s.text * 6;
             dropped[i] = (furniture || link_dense) && !dominant(s)
-                || matches!(tag, "script" | "style" | "head" | "title");
+                || matches!(tag, "script" | "style" | "title");
         }
         let clean = measure(tree, Some(&dropped));
         let metric = |i: usize| {
@@ -1049,20 +1079,14 @@ fn find_title(tree: &Tree, dropped: &[bool], container: usize) -> Option<String>
     {
         return Some(t);
     }
-    let meta = |names: &[&str]| {
-        nodes.iter().filter(|n| n.tag == "meta").find_map(|n| {
-            let key = n.attr("property").or_else(|| n.attr("name"))?;
-            if names.iter().any(|k| key.eq_ignore_ascii_case(k)) {
-                let mut c = Collapser::default();
-                c.push_str(n.attr("content")?);
-                non_empty(c.finish())
-            } else {
-                None
-            }
-        })
+    let meta = |names: &'static [&'static str]| meta_contents(tree, names).find_map(non_empty);
+    let site = meta(&["og:site_name", "application-name"]);
+    let without_site = |t: String| match &site {
+        Some(site) => strip_site_name(&t, site).to_string(),
+        None => t,
     };
-    if let Some(t) = meta(&["og:title", "twitter:title"]) {
-        return Some(t);
+    if let Some(t) = meta(&["og:title", "twitter:title", "dc.title"]) {
+        return Some(without_site(t));
     }
     if let Some(t) = h1s
         .iter()
@@ -1073,7 +1097,61 @@ fn find_title(tree: &Tree, dropped: &[bool], container: usize) -> Option<String>
     }
     (1..nodes.len())
         .filter(|&i| nodes[i].tag == "title" && !tree.within(i, &["svg", "math"]))
-        .find_map(|i| non_empty(clean_title(&tree.text_of(i))))
+        .find_map(|i| {
+            let t = tree.text_of(i);
+            let stripped = without_site(t.clone());
+            non_empty(if stripped.len() < t.len() {
+                stripped
+            } else {
+                clean_title(&t)
+            })
+        })
+}
+
+/// The collapsed `content` of each `<meta>` whose `property`, `name` or `itemprop` (each
+/// may list several names) is one of `names`.
+fn meta_contents<'t>(tree: &'t Tree, names: &'t [&str]) -> impl Iterator<Item = String> + 't {
+    tree.nodes
+        .iter()
+        .filter(|n| n.tag == "meta")
+        .filter_map(move |n| {
+            let named = ["property", "name", "itemprop"]
+                .iter()
+                .filter_map(|a| n.attr(a))
+                .flat_map(str::split_ascii_whitespace)
+                .any(|key| names.iter().any(|k| key.eq_ignore_ascii_case(k)));
+            if !named {
+                return None;
+            }
+            let mut c = Collapser::default();
+            c.push_str(n.attr("content")?);
+            Some(c.finish())
+        })
+}
+
+/// `Headline - Site` or `Site | Headline` without the site's name.
+fn strip_site_name<'a>(title: &'a str, site: &str) -> &'a str {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", ": "] {
+        if let Some(head) = title
+            .len()
+            .checked_sub(site.len() + sep.len())
+            .and_then(|at| {
+                let tail = title.get(at..)?;
+                (tail.get(..sep.len()) == Some(sep) && tail[sep.len()..].eq_ignore_ascii_case(site))
+                    .then(|| title[..at].trim())
+            })
+        {
+            return head;
+        }
+        if let Some(rest) = title
+            .get(..site.len())
+            .filter(|h| h.eq_ignore_ascii_case(site))
+            .and_then(|_| title[site.len()..].strip_prefix(sep))
+        {
+            return rest.trim();
+        }
+    }
+    title
 }
 
 fn find_date(tree: &Tree, container: usize) -> Option<CalendarDate> {
@@ -1095,16 +1173,7 @@ fn find_date(tree: &Tree, container: usize) -> Option<CalendarDate> {
         "parsely-pub-date",
         "article.published",
     ];
-    let from_meta = nodes.iter().filter(|n| n.tag == "meta").find_map(|n| {
-        let key = n
-            .attr("property")
-            .or_else(|| n.attr("name"))
-            .or_else(|| n.attr("itemprop"))?;
-        let key = key.to_ascii_lowercase();
-        META.contains(&key.as_str())
-            .then(|| n.attr("content").and_then(parse_date))
-            .flatten()
-    });
+    let from_meta = meta_contents(tree, META).find_map(|v| parse_date(&v));
     if from_meta.is_some() {
         return from_meta;
     }
