@@ -573,8 +573,9 @@ fn inline(text: &str, refs: &HashSet<String>, depth: usize) -> String {
                         continue;
                     }
                 }
-                if let Some(end) = link_end(&chars, i, &brackets, &parens, refs, text) {
-                    let close = brackets[&i];
+                let link = link_end(&chars, i, &brackets, &parens, refs, text)
+                    .and_then(|end| Some((end, *brackets.get(&i)?)));
+                if let Some((end, close)) = link {
                     let inner = &text[byte(i + 1)..byte(close)];
                     flush(&mut buf, &mut pieces);
                     let label = if depth < MAX_NESTING {
