@@ -24,18 +24,22 @@ use crate::sanitize::for_display;
 /// and the quotations with their speakers, terms listed apart.
 pub fn briefing_as_markdown(doc: &Document, briefing: &Briefing) -> String {
     let mut out = String::new();
-    let title = briefing
-        .title
-        .as_deref()
-        .unwrap_or_else(|| file_name(&doc.source));
+    let source_name = if doc.source == "-" {
+        "standard input"
+    } else {
+        file_name(&doc.source)
+    };
+    let title = briefing.title.as_deref().unwrap_or(source_name);
     let _ = writeln!(out, "# {}\n", escape(title));
     let s = briefing.stats;
+    let source = if doc.source == "-" {
+        "standard input".to_string()
+    } else {
+        escape(&doc.source)
+    };
     let mut stats = format!(
-        "{} · {} words · {} sentences · {} paragraphs",
-        escape(&doc.source),
-        s.words,
-        s.sentences,
-        s.paragraphs
+        "Source: {source} · {} words · {} sentences · {} paragraphs",
+        s.words, s.sentences, s.paragraphs
     );
     if let Some(date) = briefing.date {
         let _ = write!(stats, " · dated {date}");
@@ -366,6 +370,16 @@ mod tests {
         );
         assert_eq!(escape("No.#1 and AT&T &amp;"), "No.#1 and AT&T \\&amp;");
         assert_eq!(escape("line\nbreak \u{1b}[2J"), "line break ␛\\[2J");
+    }
+
+    #[test]
+    fn standard_input_is_named() {
+        let doc = Document::new("-", "");
+        let md = briefing_as_markdown(&doc, &Briefing::default());
+        assert!(
+            md.starts_with("# standard input\n\nSource: standard input · 0 words"),
+            "{md}"
+        );
     }
 
     #[test]

@@ -176,7 +176,7 @@ fn markdown_export_of_an_empty_briefing() {
     assert_eq!(
         md,
         "# empty.txt\n\n\
-         notes/empty.txt · 0 words · 0 sentences · 0 paragraphs\n\n\
+         Source: notes/empty.txt · 0 words · 0 sentences · 0 paragraphs\n\n\
          ## Entities (0)\n\nNone found.\n\n\
          ## Timeline (0)\n\nNone found.\n\n\
          ## Quotes (0)\n\nNone found.\n\n"
