@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::briefing::Briefing;
 use crate::document::Document;
 use crate::extract::entities::{Entity, EntityKind};
-use crate::extract::quotes::{Quote, QuoteKind};
+use crate::extract::quotes::{Quote, QuoteKind, Speaker};
 use crate::extract::timeline::When;
 use crate::sanitize::for_display;
 
@@ -158,11 +158,7 @@ fn quotes_section(out: &mut String, doc: &Document, quotes: &[Quote]) {
         out.push_str("None found.\n\n");
         return;
     }
-    let speaker = |q: &Quote| {
-        q.speaker
-            .as_ref()
-            .map(|s| escape(s.entity.as_deref().unwrap_or(&s.name)))
-    };
+    let speaker = |q: &Quote| q.speaker.as_ref().map(|s| escape(&speaker_name(s)));
     for q in quotes.iter().filter(|q| q.kind == QuoteKind::Speech) {
         let text = escape(doc.slice(q.span).trim());
         match speaker(q) {
@@ -193,6 +189,18 @@ fn quotes_section(out: &mut String, doc: &Document, quotes: &[Quote]) {
         }
         out.push('\n');
     }
+}
+
+/// Who said it: the entity the speaker refers to, else the name a pronoun was resolved to
+/// (read through serde: the quotes extractor adds `resolved`), else the name as written.
+fn speaker_name(speaker: &Speaker) -> String {
+    if let Some(entity) = &speaker.entity {
+        return entity.clone();
+    }
+    serde_json::to_value(speaker)
+        .ok()
+        .and_then(|v| v.get("resolved")?.as_str().map(str::to_string))
+        .unwrap_or_else(|| speaker.name.clone())
 }
 
 /// Content as Markdown text: control characters made visible, line breaks as spaces, and
@@ -370,6 +378,19 @@ mod tests {
         );
         assert_eq!(escape("No.#1 and AT&T &amp;"), "No.#1 and AT&T \\&amp;");
         assert_eq!(escape("line\nbreak \u{1b}[2J"), "line break ␛\\[2J");
+    }
+
+    #[test]
+    fn speaker_prefers_entity_then_resolved_pronoun() {
+        let speaker = |json: &str| speaker_name(&serde_json::from_str(json).unwrap());
+        let span = r#""span":{"start":0,"end":2}"#;
+        assert_eq!(speaker(&format!(r#"{{"name":"he",{span}}}"#)), "he");
+        assert_eq!(
+            speaker(&format!(
+                r#"{{"name":"Park",{span},"entity":"Ellen Park"}}"#
+            )),
+            "Ellen Park"
+        );
     }
 
     #[test]
