@@ -532,6 +532,30 @@ impl Tree {
             }
         }
 
+        /// Closes the innermost open `tag` and everything inside it; nothing when none is
+        /// open (a stray end tag). The per-name count makes the check O(1), so a page of
+        /// stray end tags stays linear.
+        fn close(
+            stack: &mut Vec<usize>,
+            open: &mut HashMap<String, usize>,
+            nodes: &[Node],
+            tag: &str,
+        ) {
+            if open.get(tag).copied().unwrap_or(0) == 0 {
+                return;
+            }
+            while let Some(&n) = stack.last() {
+                if n == 0 {
+                    break;
+                }
+                let done = nodes[n].tag == tag;
+                pop(stack, open, nodes);
+                if done {
+                    break;
+                }
+            }
+        }
+
         for token in Tokenizer::new(html) {
             let top = *stack.last().unwrap_or(&0);
             match token {
@@ -582,17 +606,8 @@ impl Tree {
                         }
                     }
                     // Anything but head matter ends an unclosed <head> (as in a browser).
-                    if open.get("head").copied().unwrap_or(0) > 0 && !is_head_matter(&name) {
-                        while let Some(&n) = stack.last() {
-                            if n == 0 {
-                                break;
-                            }
-                            let done = nodes[n].tag == "head";
-                            pop(&mut stack, &mut open, &nodes);
-                            if done {
-                                break;
-                            }
-                        }
+                    if !is_head_matter(&name) {
+                        close(&mut stack, &mut open, &nodes, "head");
                     }
                     let top = *stack.last().unwrap_or(&0);
                     last_raw_script_is_json = name == "script"
@@ -601,7 +616,6 @@ impl Tree {
                         });
                     let index = nodes.len();
                     let pushes = !is_void(&name) && !self_closing && stack.len() < MAX_DEPTH;
-                    let raw_self_closed = is_raw_text(&name) && self_closing;
                     nodes.push(Node {
                         tag: name,
                         attrs,
@@ -609,25 +623,12 @@ impl Tree {
                         ..Node::default()
                     });
                     nodes[top].children.push(index);
-                    if pushes && !raw_self_closed {
+                    if pushes {
                         *open.entry(nodes[index].tag.clone()).or_default() += 1;
                         stack.push(index);
                     }
                 }
-                Token::End(name) => {
-                    if open.get(&name).copied().unwrap_or(0) > 0 {
-                        while let Some(&n) = stack.last() {
-                            if n == 0 {
-                                break;
-                            }
-                            let done = nodes[n].tag == name;
-                            pop(&mut stack, &mut open, &nodes);
-                            if done {
-                                break;
-                            }
-                        }
-                    }
-                }
+                Token::End(name) => close(&mut stack, &mut open, &nodes, &name),
             }
         }
         Tree { nodes, json_ld }
