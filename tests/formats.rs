@@ -465,6 +465,8 @@ fn wordpress_page_with_sharing_and_comments() {
         <div class="entry-content">
           <p>The council approved the <q>lean</q> budget 7&ndash;2 on Tuesday night after a long debate.</p>
           <p>Residents packed the hall. <em>Many</em> spoke against the cuts to the library&rsquo;s hours.</p>
+          <blockquote class="pull-quote">Many spoke against the cuts</blockquote>
+          <p>The vote <a href="/v">was close<span class="screen-reader-text"> (opens in a new tab)</span></a>, said Ms. Okafor.</p>
           <div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3>
             <ul><li><a href="#">Twitter</a></li><li><a href="#">Facebook</a></li></ul></div>
           <div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3><p><a href="/x">Budget hearing set</a></p></div>
@@ -484,6 +486,7 @@ fn wordpress_page_with_sharing_and_comments() {
         [
             "The council approved the “lean” budget 7–2 on Tuesday night after a long debate.",
             "Residents packed the hall. Many spoke against the cuts to the library’s hours.",
+            "The vote was close, said Ms. Okafor.",
         ]
     );
 }

@@ -788,6 +788,11 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "byline",
     "author",
     "bio",
+    "pullquote",
+    "hidden",
+    "sr",
+    "visuallyhidden",
+    "offscreen",
 ];
 
 /// Tags never part of the article text.
@@ -851,7 +856,17 @@ fn has_boilerplate_class(node: &Node) -> bool {
                 BOILERPLATE_WORDS.contains(&w.as_str())
             })
     };
-    node.attr("class").is_some_and(words) || node.attr("id").is_some_and(words)
+    // Whole class names whose parts alone say too little.
+    let names = |v: &str| -> bool {
+        v.split_ascii_whitespace().any(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "screen-reader-text" | "pull-quote" | "read-more" | "print-only"
+            )
+        })
+    };
+    node.attr("class").is_some_and(|v| words(v) || names(v))
+        || node.attr("id").is_some_and(|v| words(v) || names(v))
 }
 
 fn is_hidden(node: &Node) -> bool {
