@@ -694,6 +694,9 @@ struct Collapser {
 impl Collapser {
     fn push_str(&mut self, text: &str) {
         for c in text.chars() {
+            if is_invisible_break(c) {
+                continue;
+            }
             if c.is_whitespace() && !is_kept_space(c) {
                 self.space();
             } else {
@@ -719,6 +722,12 @@ impl Collapser {
         self.pending_space = false;
         std::mem::take(&mut self.out)
     }
+}
+
+/// Soft hyphens and zero-width break hints that pages sprinkle into long words: invisible in
+/// a browser, but they would split the words brief searches and matches.
+fn is_invisible_break(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Typographic spaces that carry meaning (thin spaces in numbers) stay as they are.
@@ -1734,6 +1743,14 @@ mod tests {
         assert_eq!(dateline(d), "Published: May 18, 2015");
         assert!(parse_date("2015-02-30").is_none());
         assert!(parse_date("yesterday").is_none());
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_spaces_vanish() {
+        assert_eq!(
+            to_text("<p>Ober&shy;bürger\u{ad}meister Zero\u{200b}Width</p>"),
+            "Oberbürgermeister ZeroWidth\n"
+        );
     }
 
     #[test]
