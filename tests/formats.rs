@@ -172,6 +172,24 @@ fn page_without_article_uses_the_densest_block() {
 }
 
 #[test]
+fn a_body_split_by_an_ad_block_is_read_whole() {
+    let page = "<body><div class=page>\
+        <div class=txt><p>The opening paragraph of the story tells what happened at the port.</p>\
+        <p>The second paragraph gives the numbers: forty ships waited outside for a week.</p>\
+        <p>The third paragraph quotes the harbour master on why the cranes stopped working.</p></div>\
+        <div class=ad-wrap><p>Advertisement</p></div>\
+        <div class=txt><p>After the break, the story goes on with what the unions said on Friday.</p></div>\
+        <div class=more><a href=/a>Another story</a> <a href=/b>And another</a></div>\
+        </div></body>";
+    let text = html::to_text(page);
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(
+        text.ends_with("what the unions said on Friday.\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn title_falls_back_to_og_title_then_title() {
     let page = "<html><head><title>Storm warning issued - Daily Bugle</title></head>\
         <body><p>The weather service issued a warning for the whole coast on Tuesday.</p></body></html>";

@@ -924,7 +924,9 @@ struct Page<'t> {
     tree: &'t Tree,
     /// Per node: left out of the article text.
     dropped: Vec<bool>,
-    container: usize,
+    /// What is rendered, in text order: the container, and for a container found by
+    /// density, the siblings that continue its text (a body split by an ad block).
+    blocks: Vec<usize>,
     title: Option<String>,
     date: Option<CalendarDate>,
 }
@@ -935,6 +937,8 @@ struct Sizes {
     text: usize,
     para: usize,
     link: usize,
+    /// How many `<p>` elements.
+    paras: usize,
 }
 
 fn measure(tree: &Tree, dropped: Option<&[bool]>) -> Vec<Sizes> {
@@ -953,7 +957,10 @@ fn measure(tree: &Tree, dropped: Option<&[bool]>) -> Vec<Sizes> {
             sizes[i] = Sizes::default();
         } else {
             match node.tag.as_str() {
-                "p" => sizes[i].para = sizes[i].text,
+                "p" => {
+                    sizes[i].para = sizes[i].text;
+                    sizes[i].paras += 1;
+                }
                 "a" => sizes[i].link = sizes[i].text,
                 _ => {}
             }
@@ -964,6 +971,7 @@ fn measure(tree: &Tree, dropped: Option<&[bool]>) -> Vec<Sizes> {
             p.text += s.text;
             p.para += s.para;
             p.link += s.link;
+            p.paras += s.paras;
         }
     }
     sizes
@@ -1027,14 +1035,19 @@ impl<'t> Page<'t> {
                             .is_some_and(|r| r.eq_ignore_ascii_case("main"))
                 })
             })
+            .map(|c| (c, vec![c]))
             .or_else(|| densest_block(tree, &dropped, &clean))
-            .unwrap_or_else(|| nodes.iter().position(|n| n.tag == "body").unwrap_or(0));
+            .unwrap_or_else(|| {
+                let body = nodes.iter().position(|n| n.tag == "body").unwrap_or(0);
+                (body, vec![body])
+            });
+        let (container, blocks) = container;
         let title = find_title(tree, &dropped, container);
         let date = find_date(tree, container);
         Page {
             tree,
             dropped,
-            container,
+            blocks,
             title,
             date,
         }
@@ -1047,15 +1060,19 @@ impl<'t> Page<'t> {
             line: Collapser::default(),
             brs: 0,
         };
-        r.block(self.container, 0);
+        for &b in &self.blocks {
+            r.block(b, 0);
+        }
         r.flush();
         r.lines
     }
 }
 
 /// Readability's idea: each paragraph credits its parent fully and its grandparent by half;
-/// the block with the most credit holds the article.
-fn densest_block(tree: &Tree, dropped: &[bool], clean: &[Sizes]) -> Option<usize> {
+/// the block with the most credit holds the article. Its siblings that read as prose (long
+/// paragraphs, few links) and hold a fair share of text (a fifth of its credit), or that are
+/// such paragraphs themselves, continue it. Returns the block and everything to render, in text order.
+fn densest_block(tree: &Tree, dropped: &[bool], clean: &[Sizes]) -> Option<(usize, Vec<usize>)> {
     let nodes = &tree.nodes;
     let mut score = vec![0usize; nodes.len()];
     for i in 1..nodes.len() {
@@ -1066,9 +1083,29 @@ fn densest_block(tree: &Tree, dropped: &[bool], clean: &[Sizes]) -> Option<usize
         score[parent] += clean[i].para;
         score[nodes[parent].parent] += clean[i].para / 2;
     }
-    (0..nodes.len())
+    let best = (0..nodes.len())
         .filter(|&i| score[i] > 0)
-        .max_by_key(|&i| (score[i], std::cmp::Reverse(i)))
+        .max_by_key(|&i| (score[i], std::cmp::Reverse(i)))?;
+    if best == 0 {
+        return Some((best, vec![best]));
+    }
+    let share = (score[best] / 5).max(1);
+    let blocks = nodes[nodes[best].parent]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| {
+            let s = clean[c];
+            // Prose, not a list of teasers: long paragraphs, few links.
+            let prose = s.paras > 0 && s.para / s.paras >= 50 && s.link * 4 < s.text;
+            c == best
+                || (!dropped[c]
+                    && !nodes[c].is_text()
+                    && prose
+                    && (s.para >= share || nodes[c].tag == "p"))
+        })
+        .collect();
+    Some((best, blocks))
 }
 
 fn clean_title(title: &str) -> String {
@@ -1364,7 +1401,8 @@ impl Renderer<'_, '_> {
             self.line.push_str(&node.text);
             return;
         }
-        if self.page.dropped[i] && i != self.page.container {
+        // A block chosen to render is rendered even if it looks like furniture.
+        if self.page.dropped[i] && depth > 0 {
             return;
         }
         let tag = node.tag.as_str();
