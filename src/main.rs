@@ -12,7 +12,7 @@ use brief::ui::{self, Action, App};
 use brief::{
     build_briefing, build_briefing_with_progress, Briefing, BriefingOptions, CalendarDate, Document,
 };
-use clap::Parser;
+use clap::{CommandFactory, Parser, Subcommand};
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
 /// The article `cargo run --release` opens when no path is given.
@@ -25,10 +25,13 @@ const SAMPLE: &str = concat!(
 #[command(
     name = "brief",
     version,
+    args_conflicts_with_subcommands = true,
     about = "Read a news article in the terminal with a briefing beside it: entities, timeline, quotes",
     after_help = "Keys: Tab/1-4 panes, j/k move, Enter jump, n/N mentions, [/] events, ? help, q quit"
 )]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// The article to open: a UTF-8 text file, or - for standard input (default: the bundled sample)
     path: Option<String>,
     /// Print the briefing as JSON and exit
@@ -46,6 +49,17 @@ struct Cli {
     /// With --json: report sizes, times and throughput on standard error
     #[arg(long)]
     stats: bool,
+    /// Print the default configuration file and exit
+    #[arg(long)]
+    print_config: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff)
+    Man,
 }
 
 fn parse_date(s: &str) -> Result<CalendarDate, String> {
@@ -54,6 +68,25 @@ fn parse_date(s: &str) -> Result<CalendarDate, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "brief", &mut script);
+            return print_out(&script);
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                eprintln!("brief: {e}");
+                return ExitCode::FAILURE;
+            }
+            return print_out(&page);
+        }
+        None => {}
+    }
+    if cli.print_config {
+        return print_out(ui::config::default_config_text().as_bytes());
+    }
     let path = cli.path.clone().unwrap_or_else(|| SAMPLE.to_string());
     let load_started = Instant::now();
     let loaded = match load_path(&path, LoadOptions { force: cli.force }) {
@@ -74,10 +107,15 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     if interactive {
+        let (config, problems) = ui::config::load();
+        for problem in &problems {
+            eprintln!("brief: {}", brief::sanitize::for_display(problem));
+        }
         let mut app = App::new(doc, Briefing::default());
-        app.theme = ui::theme::Theme::from_env();
-        app.notice = loaded.warnings.first().cloned();
-        return match run(app, options, !cli.no_mouse) {
+        app.configure(&config);
+        app.notice = problems.first().or(loaded.warnings.first()).cloned();
+        let mouse = config.mouse && !cli.no_mouse;
+        return match run(app, options, mouse) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("brief: {e}");
@@ -105,6 +143,19 @@ fn main() -> ExitCode {
     match written {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`brief --json f | head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes to standard output; a reader that closed the pipe early is not an error.
+fn print_out(bytes: &[u8]) -> ExitCode {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("brief: {e}");
@@ -179,7 +230,8 @@ fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
         let _ = crossterm::execute!(io::stdout(), event::DisableMouseCapture);
         previous(info);
     }));
-    let _guard = TerminalGuard { mouse };
+    let mut guard = TerminalGuard { mouse };
+    app.mouse_capture = mouse;
     if mouse {
         crossterm::execute!(io::stdout(), event::EnableMouseCapture)?;
     }
@@ -208,21 +260,29 @@ fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
-        if let Some(action) = action_for(event::read()?, app.prompt.is_some()) {
+        if let Some(action) = action_for(&app, event::read()?) {
             app.update(action);
             dirty = true;
+            if app.mouse_capture != guard.mouse {
+                if app.mouse_capture {
+                    crossterm::execute!(io::stdout(), event::EnableMouseCapture)?;
+                } else {
+                    crossterm::execute!(io::stdout(), event::DisableMouseCapture)?;
+                }
+                guard.mouse = app.mouse_capture;
+            }
         }
     }
     Ok(())
 }
 
 /// Turns a terminal event into an action; key releases and repeats of other kinds are ignored.
-fn action_for(event: Event, prompt_open: bool) -> Option<Action> {
+fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press && prompt_open => {
+        Event::Key(key) if key.kind == KeyEventKind::Press && app.prompt.is_some() => {
             ui::keymap::prompt_action_for(key)
         }
-        Event::Key(key) if key.kind == KeyEventKind::Press => ui::keymap::action_for(key),
+        Event::Key(key) if key.kind == KeyEventKind::Press => app.keymap.action_for(key),
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {

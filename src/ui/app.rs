@@ -10,6 +10,7 @@ use crate::extract::entities::EntityKind;
 use crate::span::Span;
 
 use super::action::Action;
+use super::keymap::Keymap;
 use super::layout::{self, Pane, ScreenLayout};
 use super::theme::Theme;
 use super::wrap::{RowPos, WrappedText};
@@ -40,6 +41,17 @@ impl ListCursor {
     }
 }
 
+/// Scrolls a list so its selection shows in `height` rows.
+fn ensure_visible(cursor: &mut ListCursor, height: usize) {
+    if let Some(selected) = cursor.selected {
+        if selected < cursor.offset {
+            cursor.offset = selected;
+        } else if selected >= cursor.offset + height {
+            cursor.offset = selected + 1 - height;
+        }
+    }
+}
+
 /// One row of a grouped list: a heading or an item (an index into the list's items).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupRow<H> {
@@ -65,6 +77,20 @@ pub struct EntitiesView {
     /// The row of each item.
     pub item_rows: Vec<usize>,
     pub cursor: ListCursor,
+    /// Only entities of this kind are listed.
+    pub kind_filter: Option<EntityKind>,
+    /// The selected entity's mentions, listed with context, when the detail view is open.
+    pub detail: Option<ListCursor>,
+}
+
+/// The Quotes pane's state: which quotations show, in what order.
+#[derive(Debug, Default)]
+pub struct QuotesView {
+    /// Quote indices in display order: text order, or grouped by speaker; terms last.
+    pub items: Vec<usize>,
+    pub cursor: ListCursor,
+    pub grouped: bool,
+    pub hide_terms: bool,
 }
 
 /// The Timeline pane's state: items are timeline indices (already in date order).
@@ -89,6 +115,7 @@ pub struct App {
     /// Shared with the thread that builds the briefing.
     pub doc: Arc<Document>,
     pub theme: Theme,
+    pub keymap: Keymap,
     pub briefing: Briefing,
     pub focus: Pane,
     pub size: Rect,
@@ -96,7 +123,7 @@ pub struct App {
     pub text: TextView,
     pub entities: EntitiesView,
     pub timeline: TimelineView,
-    pub quotes: ListCursor,
+    pub quotes: QuotesView,
     /// The mention of the selected entity that `n`/`N` last went to.
     pub mention: Option<usize>,
     pub show_help: bool,
@@ -111,6 +138,12 @@ pub struct App {
     pub prompt: Option<String>,
     /// The last search and its matches.
     pub search: Option<Search>,
+    /// The focused pane fills the screen.
+    pub zoomed: bool,
+    /// Whether brief takes the mouse (the terminal applies it after each update).
+    pub mouse_capture: bool,
+    /// Percent of a wide screen the Text pane takes.
+    pub text_percent: u16,
 }
 
 /// A text search and where `n`/`N` are in its matches.
@@ -135,6 +168,7 @@ impl App {
         let mut app = App {
             doc,
             theme: Theme::dark(),
+            keymap: Keymap::default(),
             briefing,
             focus: Pane::Text,
             size: Rect::default(),
@@ -142,7 +176,7 @@ impl App {
             text,
             entities: EntitiesView::default(),
             timeline: TimelineView::default(),
-            quotes: ListCursor::default(),
+            quotes: QuotesView::default(),
             mention: None,
             show_help: false,
             should_quit: false,
@@ -151,9 +185,13 @@ impl App {
             extracting: None,
             prompt: None,
             search: None,
+            zoomed: false,
+            mouse_capture: true,
+            text_percent: 58,
         };
         app.rebuild_entity_rows();
         app.rebuild_timeline_rows();
+        app.rebuild_quote_items();
         app
     }
 
@@ -206,6 +244,37 @@ impl App {
             Action::NextYear => self.step_year(true),
             Action::PrevYear => self.step_year(false),
             Action::ToggleEntityOrder => self.toggle_entity_order(),
+            Action::CycleEntityKind => self.cycle_entity_kind(),
+            Action::GroupQuotes => {
+                self.quotes.grouped = !self.quotes.grouped;
+                self.reorder_quotes();
+                self.message = Some(if self.quotes.grouped {
+                    "quotes grouped by speaker".into()
+                } else {
+                    "quotes in text order".into()
+                });
+            }
+            Action::ToggleTerms => {
+                self.quotes.hide_terms = !self.quotes.hide_terms;
+                self.reorder_quotes();
+                self.message = Some(if self.quotes.hide_terms {
+                    "terms hidden".into()
+                } else {
+                    "terms shown".into()
+                });
+            }
+            Action::ToggleZoom => {
+                self.zoomed = !self.zoomed;
+                self.relayout();
+            }
+            Action::ToggleMouse => {
+                self.mouse_capture = !self.mouse_capture;
+                self.message = Some(if self.mouse_capture {
+                    "mouse on: click and wheel work in brief".into()
+                } else {
+                    "mouse off: the terminal can select and copy text".into()
+                });
+            }
             Action::ToggleHelp => self.show_help = true,
             Action::Cancel => self.cancel(),
             Action::Click { column, row } => self.click(column, row),
@@ -217,6 +286,15 @@ impl App {
         }
     }
 
+    /// Applies the user's configuration.
+    pub fn configure(&mut self, config: &super::config::Config) {
+        self.theme = config.theme.theme();
+        self.keymap = config.keymap.clone();
+        self.mouse_capture = config.mouse;
+        self.text_percent = config.text_width;
+        self.relayout();
+    }
+
     /// Takes the briefing built in the background. Selections made meanwhile (there are
     /// none in the lists while they are empty) and the text position are kept.
     pub fn set_briefing(&mut self, briefing: Briefing) {
@@ -224,9 +302,11 @@ impl App {
         self.extracting = None;
         self.rebuild_entity_rows();
         self.rebuild_timeline_rows();
+        self.rebuild_quote_items();
         self.entities.cursor = ListCursor::default();
+        self.entities.detail = None;
         self.timeline.cursor = ListCursor::default();
-        self.quotes = ListCursor::default();
+        self.quotes.cursor = ListCursor::default();
         self.mention = None;
         self.relayout();
     }
@@ -246,7 +326,10 @@ impl App {
     }
 
     pub fn selected_quote(&self) -> Option<usize> {
-        self.quotes.selected
+        self.quotes
+            .cursor
+            .selected
+            .and_then(|i| self.quotes.items.get(i).copied())
     }
 
     /// The source line and percent of the top of the text view.
@@ -296,13 +379,24 @@ impl App {
         match self.focus {
             Pane::Text => self.scroll_text(delta),
             Pane::Entities => {
-                self.entities.cursor.step(delta, self.entities.items.len());
-                self.mention = None;
-                self.ensure_entity_visible();
+                if self.entities.detail.is_some() {
+                    let len = self
+                        .selected_entity()
+                        .map_or(0, |e| self.briefing.entities[e].mentions.len());
+                    let height = self.page_size(Pane::Entities).saturating_sub(1).max(1);
+                    if let Some(detail) = self.entities.detail.as_mut() {
+                        detail.step(delta, len);
+                        ensure_visible(detail, height);
+                    }
+                } else {
+                    self.entities.cursor.step(delta, self.entities.items.len());
+                    self.mention = None;
+                    self.ensure_entity_visible();
+                }
             }
             Pane::Timeline => self.step_event(delta),
             Pane::Quotes => {
-                self.quotes.step(delta, self.briefing.quotes.len());
+                self.quotes.cursor.step(delta, self.quotes.items.len());
                 self.ensure_quote_visible();
             }
         }
@@ -358,13 +452,35 @@ impl App {
     fn activate(&mut self) {
         match self.focus {
             Pane::Text => {}
-            Pane::Entities => {
-                if self.selected_entity().is_none() {
-                    self.entities.cursor.step(0, self.entities.items.len());
+            Pane::Entities => match self.entities.detail {
+                // In the detail view, Enter jumps to the chosen mention.
+                Some(detail) => {
+                    if let (Some(m), Some(e)) = (detail.selected, self.selected_entity()) {
+                        self.mention = Some(m);
+                        let offset = self.briefing.entities[e].mentions[m].start;
+                        self.scroll_to(offset);
+                    }
                 }
-                self.mention = None;
-                self.step_mention(true);
-            }
+                None => {
+                    if self.selected_entity().is_none() {
+                        self.entities.cursor.step(0, self.entities.items.len());
+                    }
+                    if self.selected_entity().is_some() {
+                        self.entities.detail = Some(ListCursor {
+                            selected: Some(0),
+                            offset: 0,
+                        });
+                        self.mention = None;
+                        self.step_mention(true);
+                        if let (Some(detail), Some(m)) =
+                            (self.entities.detail.as_mut(), self.mention)
+                        {
+                            detail.selected = Some(m);
+                            detail.offset = m.saturating_sub(1);
+                        }
+                    }
+                }
+            },
             Pane::Timeline => {
                 if self.timeline.cursor.selected.is_none() {
                     self.step_event(0);
@@ -374,12 +490,17 @@ impl App {
                 }
             }
             Pane::Quotes => {
-                if self.quotes.selected.is_none() {
-                    self.quotes.step(0, self.briefing.quotes.len());
+                if self.quotes.cursor.selected.is_none() {
+                    self.quotes.cursor.step(0, self.quotes.items.len());
                 }
                 if let Some(quote) = self.selected_quote().map(|i| &self.briefing.quotes[i]) {
                     let offset = quote.span.start;
+                    let speaker = quote.speaker.as_ref().and_then(|s| s.entity.clone());
                     self.scroll_to(offset);
+                    // A speaker who is an entity: select it, so its mentions light up too.
+                    if let Some(name) = speaker {
+                        self.select_entity_named(&name);
+                    }
                 }
             }
         }
@@ -549,15 +670,17 @@ impl App {
             Pane::Text => {
                 self.entities.cursor.selected = None;
                 self.timeline.cursor.selected = None;
-                self.quotes.selected = None;
+                self.quotes.cursor.selected = None;
+                self.entities.detail = None;
                 self.mention = None;
             }
+            Pane::Entities if self.entities.detail.is_some() => self.entities.detail = None,
             Pane::Entities => {
                 self.entities.cursor.selected = None;
                 self.mention = None;
             }
             Pane::Timeline => self.timeline.cursor.selected = None,
-            Pane::Quotes => self.quotes.selected = None,
+            Pane::Quotes => self.quotes.cursor.selected = None,
         }
     }
 
@@ -607,9 +730,11 @@ impl App {
                 }
             }
             Pane::Quotes => {
-                let item = self.quotes.offset + inner_row / QUOTE_ROWS;
-                if item < self.briefing.quotes.len() {
-                    self.quotes.select(Some(item), self.briefing.quotes.len());
+                let item = self.quotes.cursor.offset + inner_row / QUOTE_ROWS;
+                if item < self.quotes.items.len() {
+                    self.quotes
+                        .cursor
+                        .select(Some(item), self.quotes.items.len());
                     self.activate();
                 }
             }
@@ -637,7 +762,7 @@ impl App {
 
     fn relayout(&mut self) {
         let offset = self.text.wrapped.offset_of(&self.doc.text, self.text.top);
-        self.layout = layout::compute(self.size, self.focus);
+        self.layout = layout::compute(self.size, self.focus, self.zoomed, self.text_percent);
         if let Some(rect) = self.layout.pane(Pane::Text) {
             let inner_width = rect.width.saturating_sub(2).max(1) as usize;
             self.text.height = rect.height.saturating_sub(2) as usize;
@@ -692,13 +817,7 @@ impl App {
 
     fn ensure_quote_visible(&mut self) {
         let height = self.page_size(Pane::Quotes);
-        if let Some(selected) = self.quotes.selected {
-            if selected < self.quotes.offset {
-                self.quotes.offset = selected;
-            } else if selected >= self.quotes.offset + height {
-                self.quotes.offset = selected + 1 - height;
-            }
-        }
+        ensure_visible(&mut self.quotes.cursor, height);
     }
 
     // ----- entity and timeline rows
@@ -723,7 +842,10 @@ impl App {
 
     fn rebuild_entity_rows(&mut self) {
         let entities = &self.briefing.entities;
-        let mut items: Vec<usize> = (0..entities.len()).collect();
+        let filter = self.entities.kind_filter;
+        let mut items: Vec<usize> = (0..entities.len())
+            .filter(|&i| filter.is_none_or(|k| entities[i].kind == k))
+            .collect();
         let first = |i: usize| entities[i].mentions.first().map_or(usize::MAX, |m| m.start);
         match self.entities.order {
             EntityOrder::MostMentioned => items.sort_by_key(|&i| {
@@ -753,6 +875,86 @@ impl App {
         self.entities.items = items;
         self.entities.rows = rows;
         self.entities.item_rows = item_rows;
+    }
+
+    fn cycle_entity_kind(&mut self) {
+        let selected = self.selected_entity();
+        let present: Vec<EntityKind> = EntityKind::ALL
+            .into_iter()
+            .filter(|k| self.briefing.entities.iter().any(|e| e.kind == *k))
+            .collect();
+        self.entities.kind_filter = match self.entities.kind_filter {
+            None => present.first().copied(),
+            Some(kind) => present
+                .iter()
+                .position(|k| *k == kind)
+                .and_then(|i| present.get(i + 1).copied()),
+        };
+        self.entities.detail = None;
+        self.rebuild_entity_rows();
+        let index = selected.and_then(|e| self.entities.items.iter().position(|&i| i == e));
+        self.entities.cursor = ListCursor::default();
+        self.entities
+            .cursor
+            .select(index, self.entities.items.len());
+        if index.is_none() {
+            self.mention = None;
+        }
+        self.ensure_entity_visible();
+        self.message = Some(match self.entities.kind_filter {
+            Some(kind) => format!("showing {}", kind.heading().to_lowercase()),
+            None => "showing every kind".into(),
+        });
+    }
+
+    /// Selects the entity with this canonical name, if it is listed.
+    fn select_entity_named(&mut self, name: &str) {
+        let entities = &self.briefing.entities;
+        if let Some(index) = self
+            .entities
+            .items
+            .iter()
+            .position(|&e| entities[e].name == name)
+        {
+            if self.selected_entity() != Some(self.entities.items[index]) {
+                self.entities
+                    .cursor
+                    .select(Some(index), self.entities.items.len());
+                self.entities.detail = None;
+                self.mention = None;
+                self.ensure_entity_visible();
+            }
+        }
+    }
+
+    fn rebuild_quote_items(&mut self) {
+        self.reorder_quotes();
+        self.quotes.cursor = ListCursor::default();
+    }
+
+    /// Speech first (in text order, or speaker by speaker), then terms unless hidden; the
+    /// selected quotation stays selected.
+    fn reorder_quotes(&mut self) {
+        let selected = self.selected_quote();
+        let quotes = &self.briefing.quotes;
+        let mut items: Vec<usize> = if self.quotes.grouped {
+            crate::extract::quotes::group_by_speaker(quotes)
+                .into_iter()
+                .flat_map(|g| g.quotes)
+                .filter(|&i| quotes[i].is_speech())
+                .collect()
+        } else {
+            (0..quotes.len())
+                .filter(|&i| quotes[i].is_speech())
+                .collect()
+        };
+        if !self.quotes.hide_terms {
+            items.extend((0..quotes.len()).filter(|&i| !quotes[i].is_speech()));
+        }
+        self.quotes.items = items;
+        let index = selected.and_then(|q| self.quotes.items.iter().position(|&i| i == q));
+        self.quotes.cursor.select(index, self.quotes.items.len());
+        self.ensure_quote_visible();
     }
 
     fn rebuild_timeline_rows(&mut self) {

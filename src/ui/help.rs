@@ -6,25 +6,25 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::app::App;
-use super::keymap::BINDINGS;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let key_width = BINDINGS
+    let bindings = &app.keymap.bindings;
+    let key_width = bindings
         .iter()
-        .map(|b| b.label.chars().count())
+        .map(|b| b.label().chars().count())
         .max()
         .unwrap_or(0)
         + 2;
-    let help_width = BINDINGS
+    let help_width = bindings
         .iter()
         .map(|b| b.help.chars().count())
         .max()
         .unwrap_or(0);
     let entry = |i: usize| -> Vec<Span> {
-        BINDINGS.get(i).map_or_else(Vec::new, |b| {
+        bindings.get(i).map_or_else(Vec::new, |b| {
             vec![
-                Span::styled(format!(" {:<key_width$}", b.label), theme.heading),
+                Span::styled(format!(" {:<key_width$}", b.label()), theme.heading),
                 Span::raw(format!("{:<help_width$}", b.help)),
             ]
         })
@@ -35,11 +35,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Line::styled(" any key closes this help", theme.dim),
     ];
     // One column when it fits the screen's height, two side by side when it does not.
-    let one_column = BINDINGS.len() + footer.len() + 2 <= area.height as usize;
+    let one_column = bindings.len() + footer.len() + 2 <= area.height as usize;
     let rows = if one_column {
-        BINDINGS.len()
+        bindings.len()
     } else {
-        BINDINGS.len().div_ceil(2)
+        bindings.len().div_ceil(2)
     };
     let mut lines: Vec<Line> = (0..rows)
         .map(|row| {

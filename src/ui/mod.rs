@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod config;
 pub mod entities;
 pub mod help;
 pub mod keymap;
