@@ -16,7 +16,6 @@ use crate::briefing::Briefing;
 use crate::document::Document;
 use crate::extract::entities::{Entity, EntityKind};
 use crate::extract::quotes::{Quote, QuoteKind, Speaker};
-use crate::extract::timeline::When;
 use crate::sanitize::for_display;
 
 /// The briefing as a Markdown document: a title heading, a stats line, the entities as a
@@ -109,46 +108,11 @@ fn timeline_section(out: &mut String, doc: &Document, briefing: &Briefing) {
             let _ = writeln!(
                 out,
                 "- **{}** — {}",
-                escape(&when_label(item.when)),
+                escape(&item.when.display()),
                 escape(doc.slice(item.sentence).trim())
             );
         }
         out.push('\n');
-    }
-}
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// A date as precise as it is known: `Mar 3, 2024`, `Mar 2024`, `mid-2024`, `Q3 2024`, `2024`.
-pub fn when_label(when: When) -> String {
-    // Read through serde so that fields the timeline adds later (a decade flag) are seen
-    // without this module naming them.
-    let value = serde_json::to_value(when).unwrap_or_default();
-    if value.get("decade").and_then(|d| d.as_bool()) == Some(true) {
-        return format!("{}s", when.year);
-    }
-    let month = when
-        .month
-        .and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?))
-        .copied();
-    let date = match (month, when.day) {
-        (Some(m), Some(d)) => format!("{m} {d}, {}", when.year),
-        (Some(m), None) => format!("{m} {}", when.year),
-        _ => when.year.to_string(),
-    };
-    let part = value
-        .get("part")
-        .and_then(|p| p.as_str())
-        .map(str::to_string);
-    match part.as_deref() {
-        None => date,
-        Some("mid") if month.is_none() => format!("mid-{date}"),
-        Some(p @ ("h1" | "h2" | "q1" | "q2" | "q3" | "q4")) => {
-            format!("{} {date}", p.to_uppercase())
-        }
-        Some(p) => format!("{p} {date}"),
     }
 }
 
@@ -400,35 +364,6 @@ mod tests {
         assert!(
             md.starts_with("# standard input\n\nSource: standard input · 0 words"),
             "{md}"
-        );
-    }
-
-    #[test]
-    fn when_labels() {
-        let when = |json: &str| when_label(serde_json::from_str(json).unwrap());
-        assert_eq!(
-            when(r#"{"year":2024,"month":3,"day":5,"part":null}"#),
-            "Mar 5, 2024"
-        );
-        assert_eq!(
-            when(r#"{"year":2024,"month":3,"day":null,"part":null}"#),
-            "Mar 2024"
-        );
-        assert_eq!(
-            when(r#"{"year":2025,"month":null,"day":null,"part":"mid"}"#),
-            "mid-2025"
-        );
-        assert_eq!(
-            when(r#"{"year":2025,"month":null,"day":null,"part":"q3"}"#),
-            "Q3 2025"
-        );
-        assert_eq!(
-            when(r#"{"year":2025,"month":3,"day":null,"part":"early"}"#),
-            "early Mar 2025"
-        );
-        assert_eq!(
-            when(r#"{"year":1990,"month":null,"day":null,"part":null}"#),
-            "1990"
         );
     }
 

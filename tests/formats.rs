@@ -606,3 +606,18 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn the_dateline_gives_the_briefing_its_document_date() {
+    // The dateline is written for the timeline's document-date finder: check that it finds it.
+    let doc = Document::from_string("page.html", html::to_text(NEWS_PAGE));
+    let briefing = brief::build_briefing(&doc, Default::default());
+    assert_eq!(
+        briefing.date.map(|d| d.to_string()).as_deref(),
+        Some("2015-05-18")
+    );
+    assert_eq!(
+        briefing.title.as_deref(),
+        Some("Harbor bridge reopens after repairs")
+    );
+}
