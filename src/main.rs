@@ -7,7 +7,8 @@ use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
-use brief::document::{load_path, LoadOptions};
+use brief::document::LoadOptions;
+use brief::positions::Positions;
 use brief::ui::{self, Action, App};
 use brief::{
     build_briefing, build_briefing_with_progress, Briefing, BriefingOptions, CalendarDate, Document,
@@ -52,6 +53,12 @@ struct Cli {
     /// Print the default configuration file and exit
     #[arg(long)]
     print_config: bool,
+    /// Print the briefing as Markdown and exit
+    #[arg(long, conflicts_with = "json")]
+    markdown: bool,
+    /// Start at the top, ignoring the remembered reading position
+    #[arg(long)]
+    fresh: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -89,20 +96,24 @@ fn main() -> ExitCode {
     }
     let path = cli.path.clone().unwrap_or_else(|| SAMPLE.to_string());
     let load_started = Instant::now();
-    let loaded = match load_path(&path, LoadOptions { force: cli.force }) {
-        Ok(loaded) => loaded,
+    let opened = match brief::formats::open(&path, LoadOptions { force: cli.force }) {
+        Ok(opened) => opened,
         Err(e) => {
             eprintln!("brief: {}", brief::sanitize::for_display(&e.to_string()));
             return ExitCode::FAILURE;
         }
     };
     let loaded_in = load_started.elapsed();
+    let loaded = opened.loaded;
     for warning in &loaded.warnings {
         eprintln!("brief: {}", brief::sanitize::for_display(warning));
     }
     let doc = loaded.document;
-    let options = BriefingOptions { date: cli.date };
-    let interactive = !cli.json && io::stdout().is_terminal();
+    let options = BriefingOptions {
+        date: cli.date.or(opened.date),
+        title: opened.title,
+    };
+    let interactive = !cli.json && !cli.markdown && io::stdout().is_terminal();
     if !interactive && doc.text.trim().is_empty() {
         return ExitCode::FAILURE;
     }
@@ -115,7 +126,20 @@ fn main() -> ExitCode {
         app.configure(&config);
         app.notice = problems.first().or(loaded.warnings.first()).cloned();
         let mouse = config.mouse && !cli.no_mouse;
-        return match run(app, options, mouse) {
+        let mut positions = Positions::load(Positions::default_path());
+        let start = if cli.fresh {
+            None
+        } else {
+            positions.get(&app.doc.source, app.doc.text.len())
+        };
+        let (source, len) = (app.doc.source.clone(), app.doc.text.len());
+        let result = run(app, options, mouse, start);
+        if let Ok(top) = &result {
+            if let Err(e) = positions.save(&source, *top, len) {
+                eprintln!("brief: could not remember the reading position: {e}");
+            }
+        }
+        return match result.map(|_| ()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("brief: {e}");
@@ -125,6 +149,9 @@ fn main() -> ExitCode {
     }
     let started = Instant::now();
     let briefing = build_briefing(&doc, options);
+    if cli.markdown {
+        return print_out(brief::export::briefing_as_markdown(&doc, &briefing).as_bytes());
+    }
     if cli.stats {
         report_stats(&doc, &briefing, started.elapsed(), loaded_in);
     }
@@ -200,7 +227,13 @@ impl Drop for TerminalGuard {
 /// rather than flashing a progress indicator.
 const FIRST_FRAME_WAIT: Duration = Duration::from_millis(80);
 
-fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
+/// Runs the reader until the user quits; returns the byte offset the text view was left at.
+fn run(
+    mut app: App,
+    options: BriefingOptions,
+    mouse: bool,
+    start: Option<usize>,
+) -> io::Result<usize> {
     // SIGTERM and SIGHUP end the loop like `q`, so the guard restores the terminal.
     let terminate = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -240,6 +273,10 @@ fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
         width: size.width,
         height: size.height,
     });
+    if let Some(offset) = start {
+        app.scroll_to_top(offset);
+        app.message = Some("back where you left off (--fresh starts at the top)".into());
+    }
     let mut dirty = true;
     while !app.should_quit && !terminate.load(Ordering::Relaxed) {
         if app.extracting.is_some() {
@@ -273,12 +310,15 @@ fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
             }
         }
     }
-    Ok(())
+    Ok(app.top_offset())
 }
 
 /// Turns a terminal event into an action; key releases and repeats of other kinds are ignored.
 fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press && app.confirm.is_some() => {
+            Some(ui::keymap::confirm_action_for(key))
+        }
         Event::Key(key) if key.kind == KeyEventKind::Press && app.prompt.is_some() => {
             ui::keymap::prompt_action_for(key)
         }

@@ -580,3 +580,32 @@ fn slash_in_a_list_pane_filters_it() {
     app.update(Action::Cancel);
     assert_eq!(app.quotes.items.len(), 1);
 }
+
+#[test]
+fn e_writes_the_markdown_briefing_and_asks_before_overwriting() {
+    let dir = std::env::temp_dir().join(format!("brief-ui-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let article = dir.join("story.txt");
+    let target = dir.join("story.briefing.md");
+    let _ = std::fs::remove_file(&target);
+    let doc = Document::new(article.to_str().unwrap(), SAMPLE);
+    let briefing = build_briefing(&doc, BriefingOptions::default());
+    let mut app = sized(App::new(doc, briefing), 100, 30);
+    app.update(Action::Export);
+    let written = std::fs::read_to_string(&target).expect("the export is written");
+    assert!(written.contains("TikTok"), "{written}");
+    assert!(screen(&app).contains("wrote "));
+
+    std::fs::write(&target, "keep me").unwrap();
+    app.update(Action::Export);
+    assert!(
+        screen(&app).contains("overwrite? (y/n)"),
+        "{}",
+        screen(&app)
+    );
+    app.update(Action::Cancel);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    app.update(Action::Export);
+    app.update(Action::ConfirmYes);
+    assert_ne!(std::fs::read_to_string(&target).unwrap(), "keep me");
+}

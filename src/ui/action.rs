@@ -40,6 +40,10 @@ pub enum Action {
     PrevYear,
     /// Entities ordered by first mention or by count.
     ToggleEntityOrder,
+    /// Write the briefing as Markdown next to the file (asking before overwriting).
+    Export,
+    /// Yes to the question asked (overwrite the export).
+    ConfirmYes,
     /// Show one kind of entity at a time, cycling through the kinds.
     CycleEntityKind,
     /// Quotes grouped by speaker, or in text order.

@@ -162,6 +162,8 @@ pub struct App {
     pub search: Option<Search>,
     /// The focused pane fills the screen.
     pub zoomed: bool,
+    /// A file the export would overwrite, while the user is asked whether to.
+    pub confirm: Option<std::path::PathBuf>,
     /// Whether brief takes the mouse (the terminal applies it after each update).
     pub mouse_capture: bool,
     /// Percent of a wide screen the Text pane takes.
@@ -209,6 +211,7 @@ impl App {
             prompt_target: Pane::Text,
             search: None,
             zoomed: false,
+            confirm: None,
             mouse_capture: true,
             text_percent: 58,
         };
@@ -272,6 +275,12 @@ impl App {
             Action::PrevYear => self.step_year(false),
             Action::ToggleEntityOrder => self.toggle_entity_order(),
             Action::CycleEntityKind => self.cycle_entity_kind(),
+            Action::Export => self.export(false),
+            Action::ConfirmYes => {
+                if self.confirm.take().is_some() {
+                    self.export(true);
+                }
+            }
             Action::GroupQuotes => {
                 self.quotes.grouped = !self.quotes.grouped;
                 self.reorder_quotes();
@@ -738,7 +747,46 @@ impl App {
         }
     }
 
+    /// `e`: the Markdown briefing next to the file, atomically; an existing file is only
+    /// replaced after a `y`.
+    fn export(&mut self, overwrite: bool) {
+        let Some(path) = crate::export::markdown_path(&self.doc.source) else {
+            self.message = Some("standard input has no folder to write next to".into());
+            return;
+        };
+        if self.extracting.is_some() {
+            self.message = Some("the briefing is still being built".into());
+            return;
+        }
+        if path.exists() && !overwrite {
+            self.confirm = Some(path);
+            return;
+        }
+        let markdown = crate::export::briefing_as_markdown(&self.doc, &self.briefing);
+        self.message = Some(
+            match crate::export::write_atomically(&path, markdown.as_bytes()) {
+                Ok(()) => format!("wrote {}", path.display()),
+                Err(e) => format!("could not write {}: {e}", path.display()),
+            },
+        );
+    }
+
+    /// The byte offset at the top of the text view (what a reopened file goes back to).
+    pub fn top_offset(&self) -> usize {
+        self.text.wrapped.offset_of(&self.doc.text, self.text.top)
+    }
+
+    /// Puts byte `offset` at the top of the text view.
+    pub fn scroll_to_top(&mut self, offset: usize) {
+        let top = self.text.wrapped.position_of(&self.doc.text, offset);
+        self.text.top = self.clamp_top(top);
+    }
+
     fn cancel(&mut self) {
+        if self.confirm.take().is_some() {
+            self.message = Some("not written".into());
+            return;
+        }
         if self.prompt.take().is_some() {
             return;
         }

@@ -250,6 +250,14 @@ impl Keymap {
     }
 }
 
+/// Keys while a yes/no question is asked: `y` says yes, anything else no.
+pub fn confirm_action_for(event: KeyEvent) -> Action {
+    match event.code {
+        KeyCode::Char('y') | KeyCode::Char('Y') => Action::ConfirmYes,
+        _ => Action::Cancel,
+    }
+}
+
 /// Keys while the search prompt is open: text goes into the query.
 pub fn prompt_action_for(event: KeyEvent) -> Option<Action> {
     let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
