@@ -344,3 +344,14 @@ fn a_saved_html_page_is_read_as_its_article() {
     let quotes = v["quotes"].as_array().unwrap();
     assert!(quotes.iter().any(|q| q["kind"] == "speech"), "{quotes:?}");
 }
+
+#[test]
+fn json_takes_one_file_at_a_time() {
+    let out = brief(&["--json", SAMPLE, SAMPLE]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("one file at a time"),
+        "{}",
+        stderr(&out)
+    );
+}

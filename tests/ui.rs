@@ -609,3 +609,57 @@ fn e_writes_the_markdown_briefing_and_asks_before_overwriting() {
     app.update(Action::ConfirmYes);
     assert_ne!(std::fs::read_to_string(&target).unwrap(), "keep me");
 }
+
+fn workspace_screen(ws: &brief::ui::Workspace) -> String {
+    let area = ratatui::layout::Rect::new(0, 0, ws.app().size.width, ws.app().size.height);
+    let mut buffer = Buffer::empty(area);
+    ws.render(area, &mut buffer);
+    let mut out = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn several_documents_switch_keep_their_place_and_share_entities() {
+    let first = handmade_app(120, 30);
+    let second = sample_app(120, 30);
+    let mut ws = brief::ui::Workspace::new(vec![first, second]);
+    ws.update(Action::Bottom);
+    assert!(workspace_screen(&ws).contains("doc 1/2"));
+    ws.update(Action::NextDocument);
+    let shown = workspace_screen(&ws);
+    assert!(
+        shown.contains("doc 2/2") && shown.contains("TikTok initially"),
+        "{shown}"
+    );
+    ws.update(Action::NextDocument);
+    assert_eq!(ws.current, 0, "wraps around");
+    assert!(
+        workspace_screen(&ws).contains("Later Jane Doe"),
+        "the first kept its place"
+    );
+
+    ws.update(Action::OpenPicker);
+    assert!(workspace_screen(&ws).contains("documents · Enter opens"));
+    ws.update(Action::Down);
+    ws.update(Action::Activate);
+    assert_eq!(ws.current, 1);
+    assert!(ws.overlay.is_none());
+
+    ws.update(Action::AllEntities);
+    let shown = workspace_screen(&ws);
+    assert!(shown.contains("entities in all documents"), "{shown}");
+    let shared = ws.shared_entities();
+    let acme = shared
+        .iter()
+        .find(|s| s.name == "Acme Corp")
+        .expect("Acme Corp listed");
+    assert_eq!(acme.documents, [(0, 2)]);
+    ws.update(Action::Cancel);
+    assert!(ws.overlay.is_none());
+}

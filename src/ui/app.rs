@@ -162,6 +162,8 @@ pub struct App {
     pub search: Option<Search>,
     /// The focused pane fills the screen.
     pub zoomed: bool,
+    /// Which of several open documents this is (`doc 2/3`), for the status line.
+    pub document_label: Option<String>,
     /// A file the export would overwrite, while the user is asked whether to.
     pub confirm: Option<std::path::PathBuf>,
     /// Whether brief takes the mouse (the terminal applies it after each update).
@@ -212,6 +214,7 @@ impl App {
             search: None,
             zoomed: false,
             confirm: None,
+            document_label: None,
             mouse_capture: true,
             text_percent: 58,
         };
@@ -276,6 +279,11 @@ impl App {
             Action::ToggleEntityOrder => self.toggle_entity_order(),
             Action::CycleEntityKind => self.cycle_entity_kind(),
             Action::Export => self.export(false),
+            // Handled by the workspace when several documents are open.
+            Action::NextDocument
+            | Action::PrevDocument
+            | Action::OpenPicker
+            | Action::AllEntities => {}
             Action::ConfirmYes => {
                 if self.confirm.take().is_some() {
                     self.export(true);

@@ -42,6 +42,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mut left = vec![
         Span::styled(format!(" {} ", app.focus.name()), theme.status_focus),
+        Span::raw(
+            app.document_label
+                .as_ref()
+                .map_or(String::new(), |l| format!(" {l} ·")),
+        ),
         Span::raw(format!(" line {line}/{lines} · {percent}% ")),
     ];
     if let Some(e) = app.selected_entity().map(|e| &app.briefing.entities[e]) {
