@@ -659,3 +659,27 @@ fn several_documents_switch_keep_their_place_and_share_entities() {
     ws.update(Action::Cancel);
     assert!(ws.overlay.is_none());
 }
+
+#[test]
+fn clicking_a_mention_in_the_text_selects_its_entity() {
+    let mut app = handmade_app(100, 30);
+    let rect = app.layout.pane(Pane::Text).unwrap();
+    // "Acme Corp hired Jane Doe in 2021." is the first row; "Jane" starts at column 16.
+    app.update(Action::Click {
+        column: rect.x + 1 + 17,
+        row: rect.y + 1,
+    });
+    let selected = app
+        .selected_entity()
+        .map(|e| app.briefing.entities[e].name.as_str());
+    assert_eq!(selected, Some("Jane Doe"));
+    assert_eq!(app.mention, Some(0));
+    app.update(Action::Click {
+        column: rect.x + 2,
+        row: rect.y + 1,
+    });
+    let selected = app
+        .selected_entity()
+        .map(|e| app.briefing.entities[e].name.as_str());
+    assert_eq!(selected, Some("Acme Corp"));
+}

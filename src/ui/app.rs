@@ -849,31 +849,49 @@ impl App {
             return;
         }
         match pane {
-            Pane::Text => {}
+            Pane::Text => {
+                let column = column.saturating_sub(rect.x + 1) as usize;
+                if let Some(offset) = self.offset_at(inner_row, column) {
+                    self.select_entity_at(offset);
+                }
+            }
             Pane::Entities => {
+                if let Some(detail) = self.entities.detail {
+                    // Row 0 is the entity's name; mentions follow.
+                    let len = self
+                        .selected_entity()
+                        .map_or(0, |e| self.briefing.entities[e].mentions.len());
+                    if let Some(m) = inner_row.checked_sub(1).map(|r| r + detail.offset) {
+                        if m < len {
+                            self.entities.detail = Some(ListCursor {
+                                selected: Some(m),
+                                ..detail
+                            });
+                            self.activate();
+                        }
+                    }
+                    return;
+                }
                 let row = self.entities.cursor.offset + inner_row;
                 if let Some(item) = self.entities.item_rows.iter().position(|&r| r == row) {
-                    self.entities
-                        .cursor
-                        .select(Some(item), self.entities.items.len());
+                    let len = self.entities.items.len();
+                    self.entities.cursor.select(Some(item), len);
                     self.mention = None;
                 }
             }
             Pane::Timeline => {
                 let row = self.timeline.cursor.offset + inner_row;
                 if let Some(item) = self.timeline.item_rows.iter().position(|&r| r == row) {
-                    self.timeline
-                        .cursor
-                        .select(Some(item), self.briefing.timeline.len());
+                    let len = self.timeline.items.len();
+                    self.timeline.cursor.select(Some(item), len);
                     self.follow_event();
                 }
             }
             Pane::Quotes => {
                 let item = self.quotes.cursor.offset + inner_row / QUOTE_ROWS;
                 if item < self.quotes.items.len() {
-                    self.quotes
-                        .cursor
-                        .select(Some(item), self.quotes.items.len());
+                    let len = self.quotes.items.len();
+                    self.quotes.cursor.select(Some(item), len);
                     self.activate();
                 }
             }
@@ -1052,6 +1070,47 @@ impl App {
             Some(kind) => format!("showing {}", kind.heading().to_lowercase()),
             None => "showing every kind".into(),
         });
+    }
+
+    /// The byte offset drawn at a cell of the text pane (row and column inside its border).
+    fn offset_at(&self, row: usize, column: usize) -> Option<usize> {
+        use unicode_segmentation::UnicodeSegmentation;
+        let text = &self.doc.text;
+        let rows = self.text.wrapped.rows_from(text, self.text.top, row + 1);
+        let row = rows.get(row).filter(|r| !r.is_gap)?;
+        let mut x = 0;
+        for (at, grapheme) in row.span.slice(text).grapheme_indices(true) {
+            x += crate::sanitize::grapheme_width(grapheme);
+            if x > column {
+                return Some(row.span.start + at);
+            }
+        }
+        None
+    }
+
+    /// A click on a mention selects its entity (shown even when filtered out of the list).
+    fn select_entity_at(&mut self, offset: usize) {
+        let entities = &self.briefing.entities;
+        let Some(entity) = (0..entities.len()).find(|&e| {
+            let mentions = &entities[e].mentions;
+            let i = mentions.partition_point(|m| m.end <= offset);
+            mentions.get(i).is_some_and(|m| m.contains(offset))
+        }) else {
+            return;
+        };
+        if !self.entities.items.contains(&entity) {
+            self.entities.filter.clear();
+            self.entities.kind_filter = None;
+            self.rebuild_entity_rows();
+        }
+        let name = self.briefing.entities[entity].name.clone();
+        self.select_entity_named(&name);
+        let mentions = &self.briefing.entities[entity].mentions;
+        self.mention = Some(mentions.partition_point(|m| m.end <= offset));
+        self.message = Some(format!(
+            "{name}: {} mentions (n/N step through them)",
+            mentions.len()
+        ));
     }
 
     /// Selects the entity with this canonical name, if it is listed.
