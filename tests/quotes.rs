@@ -685,3 +685,16 @@ fn a_quotation_standing_as_its_own_sentence_is_speech() {
         Some("she")
     );
 }
+
+#[test]
+fn the_cue_nearest_the_quotation_wins_over_according_to() {
+    assert_eq!(
+        speaker_of("\"We were never told,\" she said, according to the Herald.").as_deref(),
+        Some("she")
+    );
+    assert_eq!(
+        speaker_of("According to the Herald, the mayor said \"the budget is already spent.\"")
+            .as_deref(),
+        Some("the mayor")
+    );
+}
