@@ -698,3 +698,14 @@ fn the_cue_nearest_the_quotation_wins_over_according_to() {
         Some("the mayor")
     );
 }
+
+#[test]
+fn spaced_opening_marks_still_open() {
+    assert_eq!(said("\" We are ready,\" he said."), vec!["We are ready,"]);
+    assert_eq!(said("“ We are ready,” he said."), vec!["We are ready,"]);
+    assert_eq!(
+        said("It grew by 5\" and then by 6\" more."),
+        Vec::<String>::new(),
+        "marks after digits are inches"
+    );
+}
