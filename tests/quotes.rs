@@ -709,3 +709,14 @@ fn spaced_opening_marks_still_open() {
         "marks after digits are inches"
     );
 }
+
+#[test]
+fn a_dash_after_a_quotation_in_prose_is_not_a_citation() {
+    let (_, kind, _) =
+        one("\"We will finish the bridge this year\" — that was the promise the council made.");
+    assert_eq!(kind, QuoteKind::Speech);
+    let (_, kind, _) = one(
+        "Sources\nAnn Lowe. \"Council breaks its bridge promise again\" — City Post, May 4, 2019",
+    );
+    assert_eq!(kind, QuoteKind::Term);
+}

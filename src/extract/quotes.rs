@@ -295,7 +295,7 @@ fn classify(
         && text[end..].trim_start_matches([',', '.']).starts_with(')');
     if in_headline
         || bracketed
-        || is_citation(after_span.slice(text))
+        || is_citation(text, para, f.open.start, after_span.slice(text))
         || (n_words <= LONG_WORDS && attribution::term_cue_before(&before_ws))
     {
         return (QuoteKind::Term, None);
@@ -375,10 +375,21 @@ fn title_case(words: &str) -> bool {
     content >= 2
 }
 
-/// A title cited as a source: `"Headline" — Publisher, date`.
-fn is_citation(after: &str) -> bool {
+/// A title cited as a source, on a line of its own: `"Headline" — Publisher, date`, or
+/// `Author. "Headline" — Publisher`.
+fn is_citation(text: &str, para: Span, open: usize, after: &str) -> bool {
+    let lead = text.get(para.start..open).unwrap_or("x").trim_end();
+    if !(lead.is_empty() || lead.ends_with('.')) {
+        return false;
+    }
     let t = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
-    t.starts_with(['—', '–']) || t.starts_with("- ")
+    let Some(rest) = t.strip_prefix(['—', '–', '-']) else {
+        return false;
+    };
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// The speaker of a quotation that names none in its own sentence: the speaker of a
