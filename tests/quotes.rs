@@ -720,3 +720,22 @@ fn a_dash_after_a_quotation_in_prose_is_not_a_citation() {
     );
     assert_eq!(kind, QuoteKind::Term);
 }
+
+#[test]
+fn relative_clauses_and_hyphenated_titles() {
+    assert_eq!(
+        speaker_of(
+            "A nurse who asked not to be named told the paper: \"We ran out of beds by noon.\""
+        )
+        .as_deref(),
+        Some("A nurse")
+    );
+    assert_eq!(
+        speaker_of("UN Secretary-General Ana Ruiz said the strike was \"a clear violation\".")
+            .as_deref(),
+        Some("Ana Ruiz")
+    );
+    let (_, kind, _) =
+        one("Her book \"A short account of nearly every storm we have seen\" sold well.");
+    assert_eq!(kind, QuoteKind::Term);
+}

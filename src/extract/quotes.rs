@@ -296,7 +296,7 @@ fn classify(
     if in_headline
         || bracketed
         || is_citation(text, para, f.open.start, after_span.slice(text))
-        || (n_words <= LONG_WORDS && attribution::term_cue_before(&before_ws))
+        || attribution::term_cue_before(&before_ws)
     {
         return (QuoteKind::Term, None);
     }

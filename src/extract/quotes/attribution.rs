@@ -393,7 +393,7 @@ fn np_before(ws: &[Word], v: usize, lo: usize) -> Option<(usize, usize)> {
     }
     let np = match ws[j - 1].punct {
         Punct::Comma => apposition(ws, j, lo, 0),
-        Punct::None => collect_back(ws, j, lo),
+        Punct::None => relative_clause(ws, j, lo).or_else(|| collect_back(ws, j, lo)),
         _ => None,
     }?;
     // `a letter seen by Sky News says`: the subject is the noun before the participle.
@@ -415,6 +415,22 @@ fn is_between(w: &Word) -> bool {
             w.lower.as_str(),
             "himself" | "herself" | "itself" | "themselves" | "myself" | "ourselves"
         )
+}
+
+/// `A witness who did not want to be named told ...`: a relative clause without commas
+/// between the subject and its verb; the subject is before `who` / `which`.
+fn relative_clause(ws: &[Word], j: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut r = j;
+    while r > lo && j - r < 10 {
+        r -= 1;
+        if ws[r].punct != Punct::None {
+            return None;
+        }
+        if matches!(ws[r].lower.as_str(), "who" | "which") {
+            return collect_back(ws, r, lo);
+        }
+    }
+    None
 }
 
 fn is_participle(w: &str) -> bool {
@@ -658,7 +674,8 @@ fn strip_roles(ws: &[Word], a: usize, b: usize) -> (usize, usize) {
     for r in a..b.saturating_sub(1) {
         let l = ws[r].lower.trim_end_matches('.');
         let l = l.strip_suffix("'s").unwrap_or(l);
-        if roles().contains(l) && ws[r + 1..b].iter().all(|w| w.cap) {
+        let role = roles().contains(l) || l.split('-').any(|part| roles().contains(part));
+        if role && ws[r + 1..b].iter().all(|w| w.cap) {
             start = r + 1;
         }
     }
@@ -694,6 +711,24 @@ pub(crate) fn term_cue_before(ws: &[Word]) -> bool {
             | "slogan"
             | "motto"
             | "hashtag"
+            | "book"
+            | "novel"
+            | "film"
+            | "movie"
+            | "song"
+            | "album"
+            | "poem"
+            | "play"
+            | "episode"
+            | "series"
+            | "documentary"
+            | "exhibition"
+            | "headline"
+            | "painting"
+            | "opera"
+            | "musical"
+            | "titles"
+            | "title"
     ) || (last == "as" && matches!(prev, Some("known" | "described" | "referred" | "listed")))
 }
 
