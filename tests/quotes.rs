@@ -739,3 +739,11 @@ fn relative_clauses_and_hyphenated_titles() {
         one("Her book \"A short account of nearly every storm we have seen\" sold well.");
     assert_eq!(kind, QuoteKind::Term);
 }
+
+#[test]
+fn quotations_after_a_sources_heading_are_titles() {
+    let text = "The council met on Monday.\nSources\n\"Council votes to close the old harbour bridge for repairs\" City Post, May 4, 2019";
+    let (_, quotes) = run(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].kind, QuoteKind::Term);
+}

@@ -196,9 +196,14 @@ pub fn extract_quotes(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let text = doc.text.as_str();
     let found = marks::find_quotations(text, &doc.paragraphs);
     let headline = doc.title().and(doc.paragraphs.first().copied());
+    let references = references_start(doc);
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
-        let (kind, speaker) = classify(doc, &found, &quotes, i, headline);
+        let (kind, speaker) = if references.is_some_and(|r| f.open.start >= r) {
+            (QuoteKind::Term, None)
+        } else {
+            classify(doc, &found, &quotes, i, headline)
+        };
         quotes.push(Quote {
             span: f.inner,
             kind,
@@ -214,6 +219,27 @@ pub fn extract_quotes(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     resolve_pronouns(doc, &mut quotes);
     link_entities(text, entities, &mut quotes);
     quotes
+}
+
+/// Where a closing list of sources begins (a `Sources` or `References` heading): quotations
+/// after it are cited titles.
+fn references_start(doc: &Document) -> Option<usize> {
+    doc.paragraphs.iter().find_map(|p| {
+        if p.len() > 40 {
+            return None;
+        }
+        let line = doc.slice(*p).trim().trim_end_matches(':').to_lowercase();
+        matches!(
+            line.as_str(),
+            "sources"
+                | "source"
+                | "references"
+                | "external links"
+                | "further reading"
+                | "bibliography"
+        )
+        .then_some(p.end)
+    })
 }
 
 /// The span of the paragraph or sentence holding `offset`, or `fallback`.
