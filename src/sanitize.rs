@@ -76,7 +76,8 @@ pub fn for_display(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Columns a grapheme cluster takes once drawn.
+/// Columns a grapheme cluster takes once drawn, counted as ratatui counts them when it draws
+/// (so that a row we wrap to fit a pane is a row ratatui draws whole).
 pub fn grapheme_width(grapheme: &str) -> usize {
     if grapheme.chars().any(needs_replacing) {
         grapheme
@@ -87,8 +88,21 @@ pub fn grapheme_width(grapheme: &str) -> usize {
             })
             .sum()
     } else {
-        grapheme.width()
+        grapheme.width() + halfwidth_sound_marks(grapheme)
     }
+}
+
+/// The halfwidth (han)dakuten U+FF9E and U+FF9F: ratatui 0.30 adds a cell for each on top of
+/// unicode-width's count (which already gives them one), so a row holding them is drawn wider
+/// than unicode-width says; we count as ratatui does so that such rows are never cut off.
+fn halfwidth_sound_marks(grapheme: &str) -> usize {
+    if grapheme.len() < 3 {
+        return 0;
+    }
+    grapheme
+        .chars()
+        .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+        .count()
 }
 
 /// Columns a string takes once drawn.
@@ -123,5 +137,7 @@ mod tests {
         assert_eq!(display_width("日本"), 4);
         assert_eq!(display_width("a\tb"), 2 + TAB_WIDTH);
         assert_eq!(display_width("e\u{301}"), 1);
+        // Halfwidth katakana with a halfwidth voiced mark, counted as ratatui counts it.
+        assert_eq!(display_width("\u{FF76}\u{FF9E}"), 3);
     }
 }
