@@ -114,6 +114,28 @@ pub fn display_width(text: &str) -> usize {
     text.graphemes(true).map(grapheme_width).sum()
 }
 
+/// The start of `text` that fills at least `columns` columns once drawn (all of it when it
+/// is narrower), cut at a grapheme boundary unless a cluster runs past the byte budget of 64
+/// bytes a column. A pane that shows a line or two of a sentence sanitizes, measures and wraps
+/// only this, so a frame costs the same for a 10 MB sentence as for a short one.
+pub fn display_prefix(text: &str, columns: usize) -> &str {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut budget = text
+        .len()
+        .min(columns.saturating_mul(64).saturating_add(256));
+    while !text.is_char_boundary(budget) {
+        budget -= 1;
+    }
+    let mut used = 0;
+    for (at, g) in text[..budget].grapheme_indices(true) {
+        if used >= columns {
+            return &text[..at];
+        }
+        used += grapheme_width(g);
+    }
+    &text[..budget]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +151,18 @@ mod tests {
     fn bidi_overrides_and_c1_are_escaped() {
         assert_eq!(for_display("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(for_display("\u{9b}"), "\\u{9b}");
+    }
+
+    #[test]
+    fn display_prefix_is_bounded_by_columns_and_bytes() {
+        assert_eq!(display_prefix("hello world", 5), "hello");
+        assert_eq!(display_prefix("hi", 5), "hi");
+        assert_eq!(display_prefix("日本語", 3), "日本");
+        assert_eq!(display_prefix("e\u{301}x", 1), "e\u{301}");
+        let long = "word ".repeat(1_000_000);
+        assert_eq!(display_prefix(&long, 12), "word word wo");
+        let invisible = "\u{200b}".repeat(100_000);
+        assert!(display_prefix(&invisible, 10).len() <= 10 * 64 + 256);
     }
 
     #[test]

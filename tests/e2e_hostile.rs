@@ -569,3 +569,31 @@ fn standard_input_with_hostile_bytes_works_with_json() {
     assert_eq!(v["source"], "-");
     assert!(v["text"].as_str().unwrap().contains("\u{1b}]52;c;"));
 }
+
+#[test]
+fn an_empty_file_and_a_forced_binary_open_in_the_terminal() {
+    let empty = scratch("empty.txt", b"");
+    let mut s = Session::start(&[empty.to_str().unwrap()]);
+    s.wait_for("(the file is empty)");
+    s.send("G");
+    s.send("j");
+    s.send("\t");
+    std::thread::sleep(Duration::from_millis(200));
+    s.send("q");
+    assert!(s.wait_exit().success(), "{}", s.contents());
+    s.assert_restored();
+
+    let mut binary = b"\x7fELF\x02\x01\x01\x00\x00\x00".to_vec();
+    binary.extend((0u8..=255).cycle().take(4096));
+    let path = scratch("binary.bin", &binary);
+    let mut s = Session::start(&["--force", path.to_str().unwrap()]);
+    s.wait_for(READY);
+    s.wait_for("␀");
+    s.send("G");
+    s.settle();
+    assert!(s.modes().alternate_screen);
+    s.send("q");
+    assert!(s.wait_exit().success(), "{}", s.contents());
+    s.assert_restored();
+    assert_no_injection(&s.raw_output());
+}
