@@ -119,7 +119,7 @@ fuzz_target!(|data: &[u8]| {
     app.notice = loaded.warnings.first().cloned();
     app.update(Action::Resize { width, height });
     check_frame(&app);
-    let mut state = u32::from(seed) * 2_654_435_761 | 1;
+    let mut state = u32::from(seed).wrapping_mul(2_654_435_761) | 1;
     for _ in 0..12 {
         let r = next(&mut state);
         let action = if r % 5 == 0 {
