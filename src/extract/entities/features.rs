@@ -275,6 +275,7 @@ impl<'d> Prepared<'d> {
             ti.suffix4 = s4;
             ti.zipf = lex.zipf.get(&ti.lower).copied().unwrap_or(0);
             if !info[i].capitalized && !info[i].has_digit {
+                info[i].gaz_begin = lex.word(w);
                 continue;
             }
             let mut h = 0;

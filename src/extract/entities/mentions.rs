@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::features::{type_of, Prepared, DATE, ORG, OTHER, PERSON, PLACE, QUANTITY};
-use super::lexicon::{Lexicon, DEMONYM, ORGCUE, PLACES, TITLE};
+use super::lexicon::{Lexicon, DEMONYM, FIRST, LAST, ORGCUE, PLACES, TITLE};
 use super::{Entity, EntityKind};
 use crate::document::Document;
 use crate::span::Span;
@@ -222,7 +222,6 @@ fn joinable(lex: &Lexicon, p: &Prepared, dates: &[bool], i: usize) -> bool {
         && t.alpha
         && !t.all_caps
         && !dates[i]
-        && t.paragraph > 0
         && !is_title(lex, p, i)
         && (!t.sentence_start || t.zipf < 3)
         && !matches!(p.word(i), "I" | "The" | "A" | "An")
@@ -247,7 +246,11 @@ fn extend(lex: &Lexicon, p: &Prepared, dates: &[bool], found: &mut [Mention]) {
             m.first -= 1;
             covered[m.first] = true;
         }
-        while m.last < p.len()
+        // `US` + `Shop`: a known place does not grow into what follows it.
+        let known_place =
+            (m.first..m.last).all(|i| (p.info[i].gaz_begin | p.info[i].gaz_inside) & PLACES != 0);
+        while !known_place
+            && m.last < p.len()
             && !covered[m.last]
             && !p.tokens[m.last].line_start
             && p.tokens[m.last - 1].end + 1 == p.tokens[m.last].start
@@ -429,12 +432,31 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
         if let Some(v) = votes.get(&s) {
             m.kind = best_kind(v);
         }
+        // News names a person in full first; a lone unknown word never named so is more
+        // likely a company or brand.
+        if m.last - m.first == 1
+            && m.kind == EntityKind::Person
+            && lex.word(&s) & (FIRST | LAST) == 0
+            && !s.contains('-')
+        {
+            m.kind = EntityKind::Organization;
+        }
         if m.last - m.first == 1
             && m.kind == EntityKind::Group
             && is_acronym(&s)
             && lex.word(&s) & (PLACES | DEMONYM) == 0
         {
             m.kind = EntityKind::Organization;
+        }
+    }
+    // The rules above may split a name's mentions again: one more vote on the final kinds.
+    let mut finals: HashMap<String, [u16; 10]> = HashMap::new();
+    for m in found.iter().filter(|m| is_name_kind(m.kind)) {
+        finals.entry(surface(p, m)).or_default()[m.kind as usize] += 1;
+    }
+    for m in found.iter_mut().filter(|m| is_name_kind(m.kind)) {
+        if let Some(v) = finals.get(&surface(p, m)) {
+            m.kind = best_kind(v);
         }
     }
     // Repeats: capitalized token sequences equal to a found name, not yet covered.
@@ -445,20 +467,9 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
     let mut names: HashMap<u64, (usize, EntityKind)> = HashMap::new();
     for m in found.iter().filter(|m| is_name_kind(m.kind)) {
         let len = m.last - m.first;
-        if len > 4 {
-            continue;
+        if len <= 4 {
+            names.insert(seq_key(p, m.first, m.last), (len, m.kind));
         }
-        let k = seq_key(p, m.first, m.last);
-        let kind = votes.get(&surface(p, m)).map_or(m.kind, best_kind);
-        let kind = if len == 1 && person_words.contains_key(p.word(m.first)) {
-            EntityKind::Person
-        } else {
-            kind
-        };
-        names.insert(k, (len, kind));
-    }
-    for (w, _) in person_words.iter() {
-        let _ = w;
     }
     let mut extra = Vec::new();
     let mut i = 0;
@@ -554,8 +565,12 @@ fn alias_key(s: &str) -> String {
         .collect()
 }
 
-/// Initials of the capitalized words of a long name (`United States` -> `us`).
+/// Initials of the capitalized words of a long name (`United States` -> `us`); empty when
+/// the name holds an acronym itself.
 fn initials(s: &str) -> String {
+    if s.split_whitespace().any(|w| is_acronym(w)) {
+        return String::new();
+    }
     s.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|w| w.chars().next())
