@@ -1,4 +1,5 @@
 //! The tagger's view of a document: tokens with hashed features, shared by run time and training.
+#![allow(clippy::needless_range_loop)]
 
 use std::collections::HashSet;
 

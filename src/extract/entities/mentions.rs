@@ -109,7 +109,11 @@ pub fn mentions(p: &Prepared, labels: &[u8]) -> Vec<Mention> {
         let ty = type_of(labels[i]);
         let first = i;
         i += 1;
-        while i < labels.len() && labels[i] != 0 && labels[i] % 2 == 0 && type_of(labels[i]) == ty {
+        while i < labels.len()
+            && labels[i] != 0
+            && labels[i].is_multiple_of(2)
+            && type_of(labels[i]) == ty
+        {
             i += 1;
         }
         if let Some(kind) = kind_of(ty, p, first, i) {
@@ -505,6 +509,12 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
         }
         i += 1;
     }
+    let mut extra_cover = vec![false; p.len()];
+    for m in &extra {
+        extra_cover[m.first..m.last]
+            .iter_mut()
+            .for_each(|c| *c = true);
+    }
     // Unknown acronyms not tagged at all: organizations.
     for (i, c) in covered.iter().enumerate() {
         let w = p.word(i);
@@ -515,7 +525,7 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
             && (2..=5).contains(&w.len())
             && p.info[i].zipf < 3
             && lex.word(w) & (PLACES | TITLE | DEMONYM) == 0
-            && !extra.iter().any(|m: &Mention| m.first <= i && i < m.last)
+            && !extra_cover.get(i).copied().unwrap_or(false)
             && !line_is_shouting(p, i)
         {
             extra.push(Mention {
@@ -568,7 +578,7 @@ fn alias_key(s: &str) -> String {
 /// Initials of the capitalized words of a long name (`United States` -> `us`); empty when
 /// the name holds an acronym itself.
 fn initials(s: &str) -> String {
-    if s.split_whitespace().any(|w| is_acronym(w)) {
+    if s.split_whitespace().any(is_acronym) {
         return String::new();
     }
     s.split(|c: char| c.is_whitespace() || c == '-')
@@ -591,7 +601,12 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
         .map(|m| Span::new(p.tokens[m.first].start, p.tokens[m.last - 1].end))
         .collect();
     let texts: Vec<&str> = spans.iter().map(|s| doc.slice(*s)).collect();
-    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index = AliasIndex {
+        clusters: Vec::new(),
+        cluster_of: vec![usize::MAX; found.len()],
+        by_initials: HashMap::new(),
+        persons_by_word: HashMap::new(),
+    };
     let mut by_key: HashMap<(String, bool), usize> = HashMap::new();
     // Longest mentions first, so short forms find their long forms.
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -604,32 +619,31 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
             .get(&(key.clone(), named))
             .copied()
             .filter(|&c| {
-                !named || clusters[c].kind == m.kind || clusters[c].kind == EntityKind::Person
+                !named
+                    || index.clusters[c].kind == m.kind
+                    || index.clusters[c].kind == EntityKind::Person
             })
-            .or_else(|| {
-                named
-                    .then(|| alias_target(p, &found, &texts, &clusters, i))
-                    .flatten()
-            });
-        match target {
+            .or_else(|| named.then(|| index.target(p, &found, &texts, i)).flatten());
+        let c = match target {
             Some(c) => {
-                clusters[c].mentions.push(i);
-                if !clusters[c].keys.contains(&key) {
-                    clusters[c].keys.push(key.clone());
-                }
-                by_key.entry((key, named)).or_insert(c);
+                index.clusters[c].mentions.push(i);
+                by_key.entry((key.clone(), named)).or_insert(c);
+                c
             }
             None => {
-                by_key.insert((key.clone(), named), clusters.len());
-                clusters.push(Cluster {
+                by_key.insert((key.clone(), named), index.clusters.len());
+                index.clusters.push(Cluster {
                     kind: m.kind,
                     mentions: vec![i],
-                    keys: vec![key],
+                    keys: Vec::new(),
                 });
+                index.clusters.len() - 1
             }
-        }
+        };
+        index.add(c, i, &found, &texts, key);
     }
-    let mut entities: Vec<(usize, Entity)> = clusters
+    let mut entities: Vec<(usize, Entity)> = index
+        .clusters
         .into_iter()
         .map(|c| {
             let mut ms = c.mentions;
@@ -660,55 +674,79 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
     entities.into_iter().map(|(_, e)| e).collect()
 }
 
-/// The cluster a short form belongs to: an acronym of a long form (or one written in
-/// parentheses right after it), or part of a person's full name.
-fn alias_target(
-    p: &Prepared,
-    found: &[Mention],
-    texts: &[&str],
-    clusters: &[Cluster],
-    i: usize,
-) -> Option<usize> {
-    let m = &found[i];
-    let key = alias_key(texts[i]);
-    let single = m.last - m.first == 1;
-    // `Long Form (LF)`: the acronym right after a mention.
-    if single && is_acronym(texts[i]) && m.first >= 2 {
-        let open = p.word(m.first - 1);
-        if (open == "(" || open == "[") && m.last < p.len() && matches!(p.word(m.last), ")" | "]") {
-            if let Some(prev) = found.iter().position(|x| x.last == m.first - 1) {
-                if let Some(c) = clusters.iter().position(|c| c.mentions.contains(&prev)) {
-                    return Some(c);
+/// Clusters so far, with what short forms look them up by.
+struct AliasIndex {
+    clusters: Vec<Cluster>,
+    cluster_of: Vec<usize>,
+    /// Initials of multi-word organization, place and group names -> cluster.
+    by_initials: HashMap<String, usize>,
+    /// Words of multi-word person names -> clusters.
+    persons_by_word: HashMap<String, Vec<usize>>,
+}
+
+impl AliasIndex {
+    fn add(&mut self, c: usize, i: usize, found: &[Mention], texts: &[&str], key: String) {
+        self.cluster_of[i] = c;
+        let kind = self.clusters[c].kind;
+        let multi = found[i].last - found[i].first >= 2;
+        if multi
+            && matches!(
+                kind,
+                EntityKind::Organization | EntityKind::Place | EntityKind::Group
+            )
+        {
+            let ini = initials(texts[i]);
+            if ini.len() >= 2 {
+                self.by_initials.entry(ini).or_insert(c);
+            }
+        }
+        if self.clusters[c].keys.contains(&key) {
+            return;
+        }
+        if kind == EntityKind::Person && key.split_whitespace().count() >= 2 {
+            for w in key.split_whitespace() {
+                let list = self.persons_by_word.entry(w.to_string()).or_default();
+                if !list.contains(&c) {
+                    list.push(c);
                 }
             }
         }
+        self.clusters[c].keys.push(key);
     }
-    if single && is_acronym(texts[i]) {
-        for (c, cl) in clusters.iter().enumerate() {
-            if !matches!(
-                cl.kind,
-                EntityKind::Organization | EntityKind::Place | EntityKind::Group
-            ) {
-                continue;
+
+    /// The cluster a short form belongs to: an acronym of a long form (or one written in
+    /// parentheses right after it), or part of a person's full name.
+    fn target(&self, p: &Prepared, found: &[Mention], texts: &[&str], i: usize) -> Option<usize> {
+        let m = &found[i];
+        let key = alias_key(texts[i]);
+        let single = m.last - m.first == 1;
+        if single && is_acronym(texts[i]) {
+            // `Long Form (LF)`: the acronym right after a mention.
+            if m.first >= 2 && matches!(p.word(m.first - 1), "(" | "[") {
+                let closes = m.last < p.len() && matches!(p.word(m.last), ")" | "]");
+                let prev = found.partition_point(|x| x.last < m.first - 1);
+                if closes && prev < found.len() && found[prev].last == m.first - 1 {
+                    let c = self.cluster_of[prev];
+                    if c != usize::MAX {
+                        return Some(c);
+                    }
+                }
             }
-            let hit = cl.mentions.iter().any(|&j| {
-                found[j].last - found[j].first >= 2 && initials(texts[j]) == key && key.len() >= 2
-            });
-            if hit {
+            if let Some(&c) = self.by_initials.get(&key) {
                 return Some(c);
             }
         }
-    }
-    if m.kind == EntityKind::Person {
-        let words: Vec<String> = key.split_whitespace().map(str::to_string).collect();
-        let mut best = None;
-        for (c, cl) in clusters.iter().enumerate() {
-            if cl.kind != EntityKind::Person {
-                continue;
-            }
+        if m.kind != EntityKind::Person {
+            return None;
+        }
+        let words: Vec<&str> = key.split_whitespace().collect();
+        let candidates = self.persons_by_word.get(*words.first()?)?;
+        let mut best: Option<(usize, usize)> = None;
+        for &c in candidates {
+            let cl = &self.clusters[c];
             let fits = cl.keys.iter().any(|k| {
                 let long: Vec<&str> = k.split_whitespace().collect();
-                long.len() > words.len() && words.iter().all(|w| long.contains(&w.as_str()))
+                long.len() > words.len() && words.iter().all(|w| long.contains(w))
             });
             if fits {
                 // Prefer the person named most recently before this mention.
@@ -719,9 +757,8 @@ fn alias_target(
                 }
             }
         }
-        return best.map(|(c, _)| c);
+        best.map(|(c, _)| c)
     }
-    None
 }
 
 const NOT_IN_APPOSITIVE: &[&str] = &[

@@ -1,4 +1,5 @@
 //! The two-pass averaged perceptron tagger: scoring, greedy decoding, training, and its file format.
+#![allow(clippy::needless_range_loop)]
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -67,24 +68,6 @@ impl Weights {
 pub struct Model {
     pub pass1: Weights,
     pub pass2: Weights,
-}
-
-fn type_bias() -> [f32; TYPES.len()] {
-    let mut b = [0f32; TYPES.len()];
-    if let Ok(v) = std::env::var("BRIEF_BIAS") {
-        for (i, x) in v.split(',').enumerate().take(TYPES.len()) {
-            b[i] = x.parse().unwrap_or(0.0);
-        }
-    }
-    b
-}
-
-#[inline]
-fn add_bias(scores: &mut Row, bias: &[f32; TYPES.len()]) {
-    for (t, b) in bias.iter().enumerate() {
-        scores[1 + 2 * t] += b;
-        scores[2 + 2 * t] += b;
-    }
 }
 
 /// Labels that may follow `prev`: `I-x` only continues `B-x` or `I-x`.
@@ -173,18 +156,13 @@ impl Model {
 
     /// BIO labels for every token (0 = outside).
     pub fn tag(&self, p: &Prepared) -> Vec<u8> {
-        let bias = type_bias();
-        let first = decode(p, None, |_, _, g, _| g, &|f, s| {
-            self.pass1.score(f, s);
-            add_bias(s, &bias);
-        });
+        let first = decode(p, None, |_, _, g, _| g, &|f, s| self.pass1.score(f, s));
         if self.pass2.is_empty() {
             return first;
         }
         let votes = DocVotes::new(p, &first);
         decode(p, Some(&votes), |_, _, g, _| g, &|f, s| {
-            self.pass2.score(f, s);
-            add_bias(s, &bias);
+            self.pass2.score(f, s)
         })
     }
 
@@ -373,4 +351,46 @@ pub fn gold_labels(p: &Prepared, spans: &[(usize, usize, usize)]) -> Vec<u8> {
         }
     }
     labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    #[test]
+    fn embedded_model_loads_and_tags() {
+        let model = Model::get();
+        assert!(model.pass1.len() > 1000 && model.pass2.len() > 1000);
+        let doc = Document::new(
+            "t",
+            "Visit to Kenya\nOn Monday, Barack Obama visited Kenya with officials from the United Nations.",
+        );
+        let p = Prepared::new(&doc);
+        let labels = model.tag(&p);
+        let words: Vec<(&str, u8)> = (0..p.len()).map(|i| (p.word(i), labels[i])).collect();
+        use super::super::features::{ORG, PERSON, PLACE};
+        let expect = [
+            ("Kenya", begin(PLACE)),
+            ("Monday", 11),
+            ("Barack", begin(PERSON)),
+            ("Obama", inside(PERSON)),
+            ("visited", 0),
+            ("Kenya", begin(PLACE)),
+            ("officials", 0),
+            ("United", begin(ORG)),
+            ("Nations", inside(ORG)),
+        ];
+        for (w, l) in expect {
+            assert!(words.contains(&(w, l)), "{w} {l}: {words:?}");
+        }
+    }
+
+    #[test]
+    fn model_text_round_trips() {
+        let model = Model::get();
+        let again = Model::parse(&model.write()).expect("parses");
+        assert_eq!(again.pass1.len(), model.pass1.len());
+        assert_eq!(again.pass2.len(), model.pass2.len());
+    }
 }
