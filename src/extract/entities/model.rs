@@ -17,19 +17,90 @@ type Row = [f32; NUM_LABELS];
 pub struct Weights {
     index: HashMap<u64, u32, NoHashBuilder>,
     rows: Vec<Row>,
+    /// The same weights in an open-addressing table, key and row in one cache line, for scoring.
+    table: Vec<Slot>,
+}
+
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Slot {
+    key: u64,
+    row: Row,
 }
 
 impl Weights {
     #[inline]
     fn score(&self, feats: &[u64], scores: &mut Row) {
-        for f in feats {
-            if let Some(&r) = self.index.get(f) {
-                let row = &self.rows[r as usize];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
+        let mask = self.table.len().wrapping_sub(1);
+        if self.table.is_empty() {
+            return;
+        }
+        for &f in feats {
+            let mut at = (f as usize) & mask;
+            loop {
+                let slot = &self.table[at];
+                if slot.key == f {
+                    for (s, w) in scores.iter_mut().zip(&slot.row) {
+                        *s += w;
+                    }
+                    break;
                 }
+                if slot.key == 0 {
+                    break;
+                }
+                at = (at + 1) & mask;
             }
         }
+    }
+
+    /// Drops rows whose largest weight is below `min_row`, and zeroes weights below `min`:
+    /// a smaller model that scores almost the same.
+    pub fn prune(&mut self, min: f32, min_row: f32) {
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        let mut out = Weights::default();
+        for (k, r) in keys {
+            let mut row = self.rows[r as usize];
+            let max = row.iter().fold(0f32, |m, v| m.max(v.abs()));
+            if max < min_row {
+                continue;
+            }
+            for v in row.iter_mut() {
+                if v.abs() < min {
+                    *v = 0.0;
+                }
+            }
+            out.index.insert(k, out.rows.len() as u32);
+            out.rows.push(row);
+        }
+        out.freeze();
+        *self = out;
+    }
+
+    /// Builds the scoring table from the index (load factor at most one half).
+    fn freeze(&mut self) {
+        let size = (self.rows.len() * 2).next_power_of_two().max(16);
+        let mut table = vec![
+            Slot {
+                key: 0,
+                row: [0.0; NUM_LABELS]
+            };
+            size
+        ];
+        for (&key, &r) in &self.index {
+            if key == 0 {
+                continue;
+            }
+            let mut at = (key as usize) & (size - 1);
+            while table[at].key != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table[at] = Slot {
+                key,
+                row: self.rows[r as usize],
+            };
+        }
+        self.table = table;
     }
 
     pub fn len(&self) -> usize {
@@ -55,6 +126,7 @@ impl Weights {
                 }
             }
         }
+        out.freeze();
         out
     }
 
@@ -197,6 +269,8 @@ impl Model {
             w.index.insert(key, w.rows.len() as u32);
             w.rows.push(row);
         }
+        model.pass1.freeze();
+        model.pass2.freeze();
         Some(model)
     }
 
@@ -322,6 +396,7 @@ impl Trainer {
                 out.rows.push(row);
             }
         }
+        out.freeze();
         out
     }
 }
