@@ -31,8 +31,9 @@ fn main() {
     let t1 = start.elapsed().as_secs_f64();
     let labels = brief::extract::entities::model::Model::get().tag(&prepared);
     let t2 = start.elapsed().as_secs_f64();
+    let active = prepared.info.iter().filter(|i| i.active).count();
     eprintln!(
-        "prepare {t1:.3} s, tag {:.3} s ({} labels)",
+        "prepare {t1:.3} s, tag {:.3} s ({} tokens, {active} active)",
         t2 - t1,
         labels.len()
     );

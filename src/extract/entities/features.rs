@@ -428,6 +428,14 @@ impl DocVotes {
         }
     }
 
+    /// Whether the second pass looks at token `i`: capitalized words, numbers, and what the
+    /// first pass put in or next to a mention. Lowercase words it left alone stay outside.
+    pub fn wants(&self, p: &Prepared, i: usize) -> bool {
+        let t = &p.info[i];
+        let near = |j: usize| self.labels.get(j).is_some_and(|&l| l != 0);
+        t.capitalized || t.has_digit || near(i) || (i > 0 && near(i - 1)) || near(i + 1)
+    }
+
     pub fn features(&self, p: &Prepared, i: usize, out: &mut Vec<u64>) {
         let t = &p.info[i];
         let own = self.labels[i] as u64;

@@ -200,7 +200,7 @@ fn decode(
     let mut feats = Vec::with_capacity(96);
     let (mut prev, mut prev2) = (0u8, 0u8);
     for i in 0..p.len() {
-        if !p.info[i].active {
+        if !p.info[i].active || votes.is_some_and(|v| !v.wants(p, i)) {
             prev2 = prev;
             prev = 0;
             continue;
@@ -350,7 +350,7 @@ impl Trainer {
         let mut feats = Vec::with_capacity(96);
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in 0..p.len() {
-            if !p.info[i].active {
+            if !p.info[i].active || votes.is_some_and(|v| !v.wants(p, i)) {
                 prev2 = prev;
                 prev = 0;
                 continue;
