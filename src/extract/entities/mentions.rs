@@ -176,17 +176,26 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     let dates = date_mask(p);
     extend(lex, p, &dates, found);
+    let mut split_off = Vec::new();
     for m in found.iter_mut() {
         while m.first < m.last && matches!(p.word(m.first), "the" | "The") {
             m.first += 1;
         }
-        if m.kind == EntityKind::Person {
+        if is_name_kind(m.kind) {
             if let Some(t) = (m.first..m.last.saturating_sub(1))
                 .rev()
                 .find(|&i| is_title(lex, p, i))
             {
-                m.first = t + 1;
+                // `Home Secretary Suella Braverman`: what follows a title is a person.
+                let rest_caps = (t + 1..m.last).all(|i| p.info[i].capitalized);
+                if m.kind == EntityKind::Person || (rest_caps && m.last - t > 2) {
+                    m.first = t + 1;
+                    m.kind = EntityKind::Person;
+                }
             }
+        }
+        if m.kind == EntityKind::Person {
+            split_person(lex, p, m, &mut split_off);
         }
         while m.last > m.first && !p.word(m.last - 1).chars().any(char::is_alphanumeric) {
             if m.kind != EntityKind::Percent && m.kind != EntityKind::Money {
@@ -214,7 +223,9 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
             m.last = m.first;
         }
     }
+    found.extend(split_off);
     found.retain(|m| m.last > m.first);
+    found.sort_by_key(|m| m.first);
     join_country_prefix(lex, p, found);
 }
 
@@ -228,6 +239,7 @@ fn joinable(lex: &Lexicon, p: &Prepared, dates: &[bool], i: usize) -> bool {
         && !dates[i]
         && !is_title(lex, p, i)
         && (!t.sentence_start || t.zipf < 3)
+        && t.zipf < 5
         && !matches!(p.word(i), "I" | "The" | "A" | "An")
 }
 
@@ -279,6 +291,40 @@ fn line_is_title_case(p: &Prepared, i: usize) -> bool {
     let words = (a..b).filter(|&j| p.info[j].alpha).count();
     let caps = (a..b).filter(|&j| p.info[j].capitalized).count();
     words >= 3 && caps * 3 > words * 2
+}
+
+/// `Pan-democrat Lam Cheuk-ting` -> `Lam Cheuk-ting`; `Claudia Mo of Civic Party` -> the
+/// person, and the organization after `of` as a mention of its own.
+fn split_person(lex: &Lexicon, p: &Prepared, m: &mut Mention, out: &mut Vec<Mention>) {
+    if let Some(k) =
+        (m.first + 1..m.last).find(|&i| matches!(p.word(i), "of" | "from" | "in" | "In"))
+    {
+        let rest = (k + 1, m.last);
+        m.last = k;
+        if rest.1 > rest.0 && (p.info[rest.0].capitalized || p.info[rest.0].all_caps) {
+            let last = p.word(rest.1 - 1);
+            let kind = if is_acronym(last) || lex.word(last) & ORGCUE != 0 {
+                EntityKind::Organization
+            } else {
+                EntityKind::Place
+            };
+            out.push(Mention {
+                first: rest.0,
+                last: rest.1,
+                kind,
+            });
+        }
+    }
+    if m.last - m.first >= 3 {
+        let w = p.word(m.first);
+        let modifier = (p.info[m.first].zipf >= 3 && lex.word(w) & FIRST == 0)
+            || w.split('-')
+                .skip(1)
+                .any(|part| part.chars().all(char::is_lowercase));
+        if modifier {
+            m.first += 1;
+        }
+    }
 }
 
 /// Name-internal fixes: trailing connectives and roles, organization cue words, adjectival
