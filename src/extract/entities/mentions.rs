@@ -239,7 +239,7 @@ fn joinable(lex: &Lexicon, p: &Prepared, dates: &[bool], i: usize) -> bool {
         && !dates[i]
         && !is_title(lex, p, i)
         && (!t.sentence_start || t.zipf < 3)
-        && t.zipf < 5
+        && t.zipf < 6
         && !matches!(p.word(i), "I" | "The" | "A" | "An")
 }
 
