@@ -702,6 +702,18 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
             let mut mentions: Vec<Span> = ms.iter().map(|&i| spans[i]).collect();
             mentions.dedup_by(|a, b| a.overlaps(*b));
             let description = ms.iter().find_map(|&i| describe(doc, p, &found[i], c.kind));
+            // `Rathke, the State Department spokesperson,`: a role makes a person.
+            let kind = match &description {
+                Some(d)
+                    if matches!(
+                        c.kind,
+                        EntityKind::Place | EntityKind::Organization | EntityKind::Group
+                    ) && names_a_role(d) =>
+                {
+                    EntityKind::Person
+                }
+                _ => c.kind,
+            };
             (
                 ms[0],
                 Entity {
@@ -709,7 +721,7 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
                         .split_whitespace()
                         .collect::<Vec<_>>()
                         .join(" "),
-                    kind: c.kind,
+                    kind,
                     mentions,
                     description,
                 },
@@ -807,6 +819,150 @@ impl AliasIndex {
     }
 }
 
+/// Words for what a person is or does, as the head of an appositive.
+const ROLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "editor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "founder",
+    "co-founder",
+    "minister",
+    "president",
+    "secretary",
+    "chief",
+    "ceo",
+    "leader",
+    "head",
+    "member",
+    "lawyer",
+    "professor",
+    "author",
+    "reporter",
+    "correspondent",
+    "officer",
+    "official",
+    "ambassador",
+    "senator",
+    "governor",
+    "mayor",
+    "manager",
+    "analyst",
+    "researcher",
+    "scientist",
+    "teacher",
+    "doctor",
+    "actor",
+    "actress",
+    "singer",
+    "writer",
+    "player",
+    "coach",
+    "captain",
+    "commander",
+    "general",
+    "judge",
+    "economist",
+    "expert",
+    "activist",
+    "politician",
+    "businessman",
+    "businesswoman",
+    "journalist",
+    "artist",
+    "student",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "widow",
+];
+
+/// Whether an appositive's head names a role: its first word (after an article) or the last
+/// word before its first preposition.
+fn names_a_role(description: &str) -> bool {
+    let words: Vec<String> = description
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the"))
+        .collect();
+    let first = words.first().map(String::as_str);
+    let before_prep = words
+        .iter()
+        .position(|w| {
+            matches!(
+                w.as_str(),
+                "of" | "at" | "for" | "in" | "with" | "to" | "from"
+            )
+        })
+        .unwrap_or(words.len());
+    let head = before_prep
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .map(String::as_str);
+    let is_role = [first, head]
+        .into_iter()
+        .flatten()
+        .any(|w| ROLES.contains(&w));
+    is_role
+}
+
+/// Lowercase words that open a phrase after a comma that is not an appositive.
+const NOT_APPOSITIVE_HEAD: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "with",
+    "for",
+    "by",
+    "to",
+    "from",
+    "of",
+    "during",
+    "after",
+    "before",
+    "into",
+    "over",
+    "under",
+    "about",
+    "like",
+    "than",
+    "including",
+    "despite",
+    "since",
+    "until",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "my",
+    "your",
+    "then",
+    "now",
+    "not",
+    "also",
+    "too",
+    "however",
+    "though",
+    "although",
+    "yet",
+    "still",
+    "even",
+    "just",
+    "only",
+    "there",
+    "here",
+];
+
 const NOT_IN_APPOSITIVE: &[&str] = &[
     "said",
     "says",
@@ -873,7 +1029,9 @@ fn describe(doc: &Document, p: &Prepared, m: &Mention, kind: EntityKind) -> Opti
             || (p.info[start].capitalized
                 && start + 1 < end
                 && matches!(p.word(start + 1), "'s" | "’s"))
-            || (p.info[start].lowercase && !head.ends_with("ly"));
+            || (p.info[start].lowercase
+                && !head.ends_with("ly")
+                && !NOT_APPOSITIVE_HEAD.contains(&head));
         if closed && head_ok && end - start >= 2 {
             let span = Span::new(p.tokens[start].start, p.tokens[end - 1].end);
             return Some(doc.slice(span).to_string());
@@ -883,6 +1041,18 @@ fn describe(doc: &Document, p: &Prepared, m: &Mention, kind: EntityKind) -> Opti
         let lex = Lexicon::get();
         let mut a = m.first;
         while a > 0 && m.first - a < 3 && p.info[a - 1].capitalized && is_title(lex, p, a - 1) {
+            a -= 1;
+        }
+        // `Home Secretary`, `Shadow Home Secretary`: capitalized words that qualify the title.
+        let titles = a;
+        while a > 0
+            && a < m.first
+            && titles - a < 2
+            && p.tokens[a - 1].end + 1 == p.tokens[a].start
+            && p.info[a - 1].capitalized
+            && p.info[a - 1].zipf < 6
+            && p.info[a - 1].alpha
+        {
             a -= 1;
         }
         if a < m.first {
