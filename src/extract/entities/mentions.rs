@@ -894,7 +894,7 @@ fn names_a_role(description: &str) -> bool {
         .map(|w| w.to_lowercase())
         .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the"))
         .collect();
-    let first = words.first().map(String::as_str);
+    let role = |i: usize| words.get(i).is_some_and(|w| ROLES.contains(&w.as_str()));
     let before_prep = words
         .iter()
         .position(|w| {
@@ -904,15 +904,7 @@ fn names_a_role(description: &str) -> bool {
             )
         })
         .unwrap_or(words.len());
-    let head = before_prep
-        .checked_sub(1)
-        .and_then(|i| words.get(i))
-        .map(String::as_str);
-    let is_role = [first, head]
-        .into_iter()
-        .flatten()
-        .any(|w| ROLES.contains(&w));
-    is_role
+    role(0) || before_prep.checked_sub(1).is_some_and(role)
 }
 
 /// Lowercase words that open a phrase after a comma that is not an appositive.
