@@ -301,43 +301,9 @@ fn abbreviations() -> &'static std::collections::HashSet<&'static str> {
 
 /// Words that start a new sentence even after an abbreviation like `U.S.`.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "There",
-    "However",
-    "Meanwhile",
-    "Some",
-    "Many",
-    "Most",
-    "Other",
-    "Officials",
+    "The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "But",
+    "And", "In", "On", "At", "As", "If", "When", "While", "After", "Before", "His", "Her", "Their",
+    "Its", "Our", "There", "However", "Meanwhile", "Some", "Many", "Most", "Other", "Officials",
 ];
 
 /// Splits a paragraph into sentences at `.`, `!`, `?` (and closing quotes or brackets after
@@ -400,9 +366,7 @@ pub fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
 fn is_abbreviation_end(para: &str, dot: usize, following: &str) -> bool {
     let word_start = para[..dot]
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘'))
-        .map_or(0, |i| {
-            i + para[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        .map_or(0, |i| i + para[i..].chars().next().map_or(1, char::len_utf8));
     let word = &para[word_start..dot];
     if word.is_empty() {
         return false;
@@ -423,35 +387,9 @@ fn is_abbreviation_end(para: &str, dot: usize, following: &str) -> bool {
         // Titles never end sentences; company suffixes and months sometimes do.
         let always = matches!(
             lower.as_str(),
-            "mr" | "mrs"
-                | "ms"
-                | "dr"
-                | "prof"
-                | "rev"
-                | "gen"
-                | "lt"
-                | "col"
-                | "capt"
-                | "sgt"
-                | "gov"
-                | "sen"
-                | "rep"
-                | "st"
-                | "no"
-                | "vs"
-                | "v"
-                | "fig"
-                | "e.g"
-                | "i.e"
-                | "maj"
-                | "adm"
-                | "cmdr"
-                | "hon"
-                | "fr"
-                | "pres"
-                | "det"
-                | "insp"
-                | "supt"
+            "mr" | "mrs" | "ms" | "dr" | "prof" | "rev" | "gen" | "lt" | "col" | "capt" | "sgt"
+                | "gov" | "sen" | "rep" | "st" | "no" | "vs" | "v" | "fig" | "e.g" | "i.e"
+                | "maj" | "adm" | "cmdr" | "hon" | "fr" | "pres" | "det" | "insp" | "supt"
         );
         return always || !starter;
     }
@@ -464,10 +402,7 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<String> {
         let doc = Document::new("t", text);
-        doc.sentences
-            .iter()
-            .map(|s| doc.slice(*s).to_string())
-            .collect()
+        doc.sentences.iter().map(|s| doc.slice(*s).to_string()).collect()
     }
 
     #[test]
@@ -510,10 +445,7 @@ mod tests {
         let text = "A long line\nthat wraps here.\n\nAnother one\nthat wraps.\n\nThird\npara.\n\nFourth\npara.";
         let doc = Document::new("t", text);
         assert_eq!(doc.paragraphs.len(), 4);
-        assert_eq!(
-            doc.slice(doc.paragraphs[0]),
-            "A long line\nthat wraps here."
-        );
+        assert_eq!(doc.slice(doc.paragraphs[0]), "A long line\nthat wraps here.");
     }
 
     #[test]

@@ -5,11 +5,7 @@ use brief::{build_briefing, BriefingOptions, CalendarDate};
 use clap::Parser;
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "brief",
-    version,
-    about = "Read a news article in the terminal with a briefing beside it"
-)]
+#[command(name = "brief", version, about = "Read a news article in the terminal with a briefing beside it")]
 struct Cli {
     /// The article to open (a UTF-8 text file, or - for standard input)
     path: Option<String>,
@@ -30,10 +26,7 @@ fn parse_date(s: &str) -> Result<CalendarDate, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let path = cli
-        .path
-        .clone()
-        .unwrap_or_else(|| "seeds/tiktok-shop-amazon-douyin.txt".into());
+    let path = cli.path.clone().unwrap_or_else(|| "seeds/tiktok-shop-amazon-douyin.txt".into());
     let loaded = match load_path(&path, LoadOptions { force: cli.force }) {
         Ok(l) => l,
         Err(e) => {

@@ -3,9 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into the document text, on UTF-8 char boundaries.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
