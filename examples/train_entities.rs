@@ -21,7 +21,12 @@ fn epochs() -> usize {
 }
 const FOLDS: usize = 5;
 /// Models averaged per pass.
-const BAGS: usize = 4;
+fn bags() -> usize {
+    std::env::var("BAGS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4)
+}
 fn min_weight() -> f32 {
     std::env::var("MIN_WEIGHT")
         .ok()
@@ -85,7 +90,7 @@ fn train_pass(
     votes: Option<&[DocVotes]>,
     docs: &[usize],
 ) -> Weights {
-    let parts: Vec<Weights> = (0..BAGS)
+    let parts: Vec<Weights> = (0..bags())
         .map(|seed| train_one(prepared, golds, votes, docs, seed))
         .collect();
     let mut w = Weights::mean(&parts);
@@ -111,7 +116,7 @@ fn train_one(
     let mut trainer = Trainer::default();
     for epoch in 0..epochs() {
         let (mut right, mut seen) = (0, 0);
-        for k in order(docs.len(), epoch + 1000 * seed) {
+        for k in order(docs.len(), epoch + 1000 * (seed + seed_offset())) {
             let d = docs[k];
             let v = votes.map(|v| &v[d]);
             let (r, s) = trainer.train_doc(&prepared[d], v, &golds[d]);
@@ -170,4 +175,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     std::fs::write(out, model.write())?;
     Ok(())
+}
+
+/// Shifts the shuffles (for checking how much the result depends on them).
+fn seed_offset() -> usize {
+    std::env::var("SEED_OFFSET")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
 }

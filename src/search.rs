@@ -1,5 +1,6 @@
 //! Finding a query in the document text: literal, smart case (case-insensitive unless the
-//! query has a capital letter), every match as a byte span.
+//! query has a capital letter), every match as a byte span. A query starting with `re:` is a
+//! regular expression, with the same smart case.
 
 use crate::span::Span;
 
@@ -16,6 +17,44 @@ impl SearchOptions {
             case_sensitive: query.chars().any(char::is_uppercase),
         }
     }
+}
+
+/// The prefix that makes a query a regular expression.
+pub const REGEX_PREFIX: &str = "re:";
+
+/// Every match of a query as typed: literal, or a regular expression after `re:`. An invalid
+/// pattern is an error message for the status line.
+pub fn find_query(text: &str, query: &str) -> Result<Vec<Span>, String> {
+    match query.strip_prefix(REGEX_PREFIX) {
+        Some(pattern) => find_regex(text, pattern),
+        None => Ok(find_all(text, query, SearchOptions::smart(query))),
+    }
+}
+
+/// Every non-empty match of a regular expression, smart case.
+pub fn find_regex(text: &str, pattern: &str) -> Result<Vec<Span>, String> {
+    if pattern.is_empty() {
+        return Ok(Vec::new());
+    }
+    let regex = regex::RegexBuilder::new(pattern)
+        .case_insensitive(!SearchOptions::smart(pattern).case_sensitive)
+        .size_limit(1 << 22)
+        .build()
+        .map_err(|e| {
+            let first = e.to_string();
+            let reason = first
+                .lines()
+                .last()
+                .unwrap_or("invalid pattern")
+                .trim()
+                .to_string();
+            format!("bad pattern: {reason}")
+        })?;
+    Ok(regex
+        .find_iter(text)
+        .filter(|m| !m.is_empty())
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect())
 }
 
 /// Every non-overlapping match of `query` in `text`, in text order.
@@ -127,6 +166,31 @@ mod tests {
     fn unicode_without_case() {
         assert_eq!(found("Ébène et ébène", "ébène"), ["Ébène", "ébène"]);
         assert_eq!(found("日本 と 日本", "日本"), ["日本", "日本"]);
+    }
+
+    #[test]
+    fn re_prefix_searches_by_pattern() {
+        let text = "In 2019 and 2021, then 1999.";
+        let found: Vec<&str> = find_query(text, "re:20\\d\\d")
+            .unwrap()
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(found, ["2019", "2021"]);
+        assert_eq!(
+            find_query(text, "re:THEN").unwrap().len(),
+            0,
+            "a capital makes case count"
+        );
+        assert_eq!(find_query(text, "re:then").unwrap().len(), 1);
+        assert!(find_query(text, "re:(")
+            .unwrap_err()
+            .starts_with("bad pattern"));
+        assert_eq!(
+            find_query("a.b axb", "a.b").unwrap().len(),
+            1,
+            "literal without the prefix"
+        );
     }
 
     #[test]

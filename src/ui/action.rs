@@ -31,6 +31,8 @@ pub enum Action {
     /// Typing into the search prompt.
     PromptChar(char),
     PromptBackspace,
+    /// Switch the query between literal and regular expression (`re:`).
+    PromptToggleRegex,
     PromptSubmit,
     /// Step the timeline from any pane.
     NextEvent,

@@ -266,6 +266,15 @@ impl App {
                     p.push(c);
                 }
             }
+            Action::PromptToggleRegex => {
+                if let Some(p) = self.prompt.as_mut() {
+                    let prefix = crate::search::REGEX_PREFIX;
+                    *p = match p.strip_prefix(prefix) {
+                        Some(rest) => rest.to_string(),
+                        None => format!("{prefix}{p}"),
+                    };
+                }
+            }
             Action::PromptBackspace => {
                 if let Some(p) = self.prompt.as_mut() {
                     p.pop();
@@ -657,8 +666,14 @@ impl App {
             self.search = None;
             return;
         }
-        let options = crate::search::SearchOptions::smart(&query);
-        let matches = crate::search::find_all(&self.doc.text, &query, options);
+        let matches = match crate::search::find_query(&self.doc.text, &query) {
+            Ok(matches) => matches,
+            Err(message) => {
+                self.message = Some(message);
+                self.search = None;
+                return;
+            }
+        };
         if matches.is_empty() {
             self.message = Some(format!("not found: {query}"));
             self.search = None;

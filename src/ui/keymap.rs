@@ -275,6 +275,7 @@ pub fn prompt_action_for(event: KeyEvent) -> Option<Action> {
     let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
     match event.code {
         KeyCode::Char('c') if ctrl_held => Some(Action::Quit),
+        KeyCode::Char('r') if ctrl_held => Some(Action::PromptToggleRegex),
         KeyCode::Char(c) if !ctrl_held => Some(Action::PromptChar(c)),
         KeyCode::Backspace => Some(Action::PromptBackspace),
         KeyCode::Enter => Some(Action::PromptSubmit),

@@ -36,6 +36,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 (area.width as usize).saturating_sub(2),
             )),
             Span::raw("▏"),
+            Span::styled("  Enter go · Esc cancel · C-r regex", theme.dim),
         ]);
         Paragraph::new(line.style(theme.status)).render(area, buf);
         return;

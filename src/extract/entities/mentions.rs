@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::features::{type_of, Prepared, DATE, ORG, OTHER, PERSON, PLACE, QUANTITY};
-use super::lexicon::{Lexicon, DEMONYM, FIRST, LAST, ORGCUE, PLACES, TITLE};
+use super::lexicon::{Lexicon, DEMONYM, FIRST, LAST, ORGCTX, ORGCUE, PLACES, TITLE};
 use super::{Entity, EntityKind};
 use crate::document::Document;
 use crate::span::Span;
@@ -496,6 +496,26 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
             && is_acronym(&s)
             && lex.word(&s) & (PLACES | DEMONYM) == 0
         {
+            m.kind = EntityKind::Organization;
+        }
+    }
+    // `Amazon employees`, `Amazon executives`: a name the place lists do not know, followed by
+    // words that go with companies, is an organization wherever it appears.
+    let mut companies: Vec<String> = Vec::new();
+    for m in found.iter() {
+        let next = m.last;
+        let next_is_org_word = next < p.len()
+            && lex.word(p.word(next)) & ORGCTX != 0
+            && !matches!(p.word(next), "officials" | "members");
+        let unknown_place = m.kind == EntityKind::Place
+            && (m.first..m.last)
+                .all(|i| (p.info[i].gaz_begin | p.info[i].gaz_inside) & PLACES == 0);
+        if unknown_place && next_is_org_word {
+            companies.push(surface(p, m));
+        }
+    }
+    for m in found.iter_mut().filter(|m| m.kind == EntityKind::Place) {
+        if !companies.is_empty() && companies.contains(&surface(p, m)) {
             m.kind = EntityKind::Organization;
         }
     }
