@@ -3,16 +3,22 @@
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::extract::entities::EntityKind;
 use crate::extract::entities::{extract_entities, Entity};
 use crate::extract::quotes::{extract_quotes, Quote};
-use crate::extract::timeline::{extract_timeline, find_document_date, CalendarDate, TimelineItem};
+use crate::extract::timeline::{
+    find_document_date, find_time_expressions, timeline_from_expressions, CalendarDate,
+    TimeExpression, TimelineItem,
+};
 use crate::span::Span;
 
 /// How to build a briefing.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct BriefingOptions {
     /// The document date given on the command line; otherwise it is looked for in the text.
     pub date: Option<CalendarDate>,
+    /// The title the file's markup gave (an HTML headline); otherwise it is guessed.
+    pub title: Option<String>,
 }
 
 /// Counts shown in `stats`.
@@ -33,27 +39,95 @@ pub struct Briefing {
     pub entities: Vec<Entity>,
     pub timeline: Vec<TimelineItem>,
     pub quotes: Vec<Quote>,
+    /// Relative time expressions (`last year`) that a document date would place.
+    pub unplaced_relative: usize,
+}
+
+/// The steps of building a briefing, reported as each one starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Entities,
+    Timeline,
+    Quotes,
+    Done,
+}
+
+impl Stage {
+    /// Rough share of the work done when this stage starts, for a progress indicator.
+    pub fn percent(self) -> u8 {
+        match self {
+            Stage::Entities => 0,
+            Stage::Timeline => 60,
+            Stage::Quotes => 80,
+            Stage::Done => 100,
+        }
+    }
 }
 
 /// Runs every extractor over the document.
 pub fn build_briefing(doc: &Document, options: BriefingOptions) -> Briefing {
+    build_briefing_with_progress(doc, options, &mut |_| {})
+}
+
+/// [`build_briefing`], telling `progress` as each stage starts (for a background build).
+pub fn build_briefing_with_progress(
+    doc: &Document,
+    options: BriefingOptions,
+    progress: &mut dyn FnMut(Stage),
+) -> Briefing {
     let date = options.date.or_else(|| find_document_date(doc));
-    let entities = extract_entities(doc);
-    let timeline = extract_timeline(doc, date);
+    progress(Stage::Entities);
+    let mut entities = extract_entities(doc);
+    progress(Stage::Timeline);
+    let expressions = find_time_expressions(doc, date);
+    let timeline = timeline_from_expressions(doc, &expressions);
+    let unplaced_relative = expressions
+        .iter()
+        .filter(|e| e.relative && e.when.is_none())
+        .count();
+    entities.extend(date_entities(doc, &expressions));
+    progress(Stage::Quotes);
     let quotes = extract_quotes(doc, &entities);
+    let stats = Stats {
+        bytes: doc.text.len(),
+        words: doc.word_count(),
+        sentences: doc.sentences().len(),
+        paragraphs: doc.paragraphs.len(),
+    };
+    progress(Stage::Done);
     Briefing {
-        title: doc.title().map(str::to_string),
+        title: options.title.or_else(|| doc.title().map(str::to_string)),
         date,
-        stats: Stats {
-            bytes: doc.text.len(),
-            words: doc.word_count(),
-            sentences: doc.sentences.len(),
-            paragraphs: doc.paragraphs.len(),
-        },
+        stats,
         entities,
         timeline,
         quotes,
+        unplaced_relative,
     }
+}
+
+/// Every time expression is a date mention; the same words (ignoring case) are one entity.
+fn date_entities(doc: &Document, expressions: &[TimeExpression]) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for expression in expressions {
+        let written = doc.slice(expression.span);
+        let key = written.to_lowercase();
+        let index = *by_name.entry(key).or_insert_with(|| {
+            entities.push(Entity {
+                name: written.to_string(),
+                kind: EntityKind::Date,
+                mentions: Vec::new(),
+                description: None,
+            });
+            entities.len() - 1
+        });
+        // A day range (`5-6 May`) is two expressions over one span: one mention.
+        if entities[index].mentions.last() != Some(&expression.span) {
+            entities[index].mentions.push(expression.span);
+        }
+    }
+    entities
 }
 
 /// The `--json` object: the contract in `shared/briefing-json.md`.
@@ -79,7 +153,7 @@ impl Briefing {
             title: self.title.as_deref(),
             date: self.date.map(|d| d.to_string()),
             stats: self.stats,
-            sentences: &doc.sentences,
+            sentences: doc.sentences(),
             entities: &self.entities,
             timeline: &self.timeline,
             quotes: &self.quotes,

@@ -13,9 +13,14 @@ use ratatui::Terminal;
 const SAMPLE: &str = include_str!("../seeds/tiktok-shop-amazon-douyin.txt");
 
 fn sample_app(width: u16, height: u16) -> App {
-    let doc = Document::new("seeds/tiktok-shop-amazon-douyin.txt", SAMPLE);
-    let briefing = build_briefing(&doc, BriefingOptions::default());
-    sized(App::new(doc, briefing), width, height)
+    // Extraction runs once; every test gets its own copy of the result.
+    static SAMPLE_BRIEFING: std::sync::OnceLock<(Document, Briefing)> = std::sync::OnceLock::new();
+    let (doc, briefing) = SAMPLE_BRIEFING.get_or_init(|| {
+        let doc = Document::new("seeds/tiktok-shop-amazon-douyin.txt", SAMPLE);
+        let briefing = build_briefing(&doc, BriefingOptions::default());
+        (doc, briefing)
+    });
+    sized(App::new(doc.clone(), briefing.clone()), width, height)
 }
 
 fn sized(mut app: App, width: u16, height: u16) -> App {
@@ -45,7 +50,9 @@ fn screen(app: &App) -> String {
 fn handmade_app(width: u16, height: u16) -> App {
     let mut text = String::from("Acme Corp hired Jane Doe in 2021.\n");
     for i in 0..40 {
-        text.push_str(&format!("Filler paragraph number {i} says nothing at all here.\n"));
+        text.push_str(&format!(
+            "Filler paragraph number {i} says nothing at all here.\n"
+        ));
     }
     text.push_str("Later Jane Doe said \"we grew fast\" in 2023. Acme Corp agreed.\n");
     let doc = Document::new("handmade.txt", &text);
@@ -54,7 +61,7 @@ fn handmade_app(width: u16, height: u16) -> App {
             .map(|(i, m)| Span::new(i, i + m.len()))
             .collect()
     };
-    let sentence_of = |offset: usize| doc.sentences[doc.sentence_at(offset).unwrap()];
+    let sentence_of = |offset: usize| doc.sentences()[doc.sentence_at(offset).unwrap()];
     let y2021 = find_all("2021")[0];
     let y2023 = find_all("2023")[0];
     let quote = find_all("we grew fast")[0];
@@ -76,13 +83,13 @@ fn handmade_app(width: u16, height: u16) -> App {
         ],
         timeline: vec![
             TimelineItem {
-                when: When { year: 2021, month: None, day: None, part: None },
+                when: When::year(2021),
                 label: "2021".into(),
                 span: y2021,
                 sentence: sentence_of(y2021.start),
             },
             TimelineItem {
-                when: When { year: 2023, month: None, day: None, part: None },
+                when: When::year(2023),
                 label: "2023".into(),
                 span: y2023,
                 sentence: sentence_of(y2023.start),
@@ -91,7 +98,12 @@ fn handmade_app(width: u16, height: u16) -> App {
         quotes: vec![Quote {
             span: quote,
             kind: QuoteKind::Speech,
-            speaker: Some(Speaker { name: "Jane Doe".into(), span: jane[1], entity: None }),
+            speaker: Some(Speaker {
+                name: "Jane Doe".into(),
+                span: jane[1],
+                entity: None,
+                resolved: None,
+            }),
             nested: vec![],
         }],
         ..Briefing::default()
@@ -131,11 +143,90 @@ fn help_overlay_lists_the_keys() {
     app.update(Action::ToggleHelp);
     let shown = screen(&app);
     insta::assert_snapshot!(shown);
-    for binding in brief::ui::keymap::BINDINGS {
-        assert!(shown.contains(binding.help), "help lacks {:?}", binding.help);
+    for binding in &app.keymap.bindings {
+        assert!(
+            shown.contains(binding.help),
+            "help lacks {:?}",
+            binding.help
+        );
+        let label = brief::ui::help::help_label(binding);
+        assert!(shown.contains(&label), "help lacks {label:?}");
     }
     app.update(Action::Cancel);
     assert!(!screen(&app).contains("this help"));
+    // On a short screen the keys go into two columns, and still all show.
+    let mut short = sample_app(150, 24);
+    short.update(Action::ToggleHelp);
+    let shown = screen(&short);
+    for binding in &short.keymap.bindings {
+        assert!(
+            shown.contains(binding.help),
+            "short help lacks {:?}",
+            binding.help
+        );
+    }
+}
+
+#[test]
+fn zoom_shows_the_focused_pane_alone() {
+    let mut app = handmade_app(120, 30);
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::ToggleZoom);
+    let shown = screen(&app);
+    assert!(shown.contains("Entities (2)"), "{shown}");
+    assert!(
+        !shown.contains("Acme Corp hired"),
+        "the text is hidden while zoomed"
+    );
+    assert_eq!(app.layout.pane(Pane::Entities).unwrap().width, 120);
+    app.update(Action::ToggleZoom);
+    assert!(screen(&app).contains("Acme Corp hired"));
+}
+
+#[test]
+fn user_key_bindings_drive_the_app_and_the_help() {
+    let (config, problems) = brief::ui::config::parse(
+        "[keys]\nx = \"toggle_zoom\"\nt = \"focus_timeline\"\n",
+        "test",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = handmade_app(120, 40);
+    app.configure(&config);
+    let t = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('t'));
+    app.update(app.keymap.action_for(t).unwrap());
+    assert_eq!(app.focus, Pane::Timeline);
+    app.update(Action::ToggleHelp);
+    let shown = screen(&app);
+    assert!(shown.contains("z x"), "the help shows the new key: {shown}");
+}
+
+#[test]
+fn themes_render_differently_and_no_color_uses_no_colour() {
+    use ratatui::style::Color;
+    let mut app = handmade_app(100, 20);
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::Down);
+    let colours = |app: &App| {
+        let buffer = render(app);
+        buffer
+            .content()
+            .iter()
+            .flat_map(|c| [c.fg, c.bg])
+            .filter(|c| *c != Color::Reset)
+            .collect::<std::collections::HashSet<_>>()
+    };
+    let dark = colours(&app);
+    app.theme = brief::ui::theme::Theme::light();
+    let light = colours(&app);
+    assert!(!dark.is_empty() && !light.is_empty());
+    assert_ne!(dark, light);
+    app.theme = brief::ui::theme::Theme::monochrome();
+    assert!(colours(&app).is_empty(), "monochrome draws no colour");
+    let selected = highlighted_text(&app, |c| c.modifier.contains(Modifier::REVERSED));
+    assert_eq!(
+        selected, "Jane Doe",
+        "mentions still stand out, in reverse video"
+    );
 }
 
 #[test]
@@ -155,7 +246,12 @@ fn no_size_panics_and_tiny_screens_say_so() {
     for width in 0..70 {
         for height in 0..14 {
             let mut app = sample_app(width, height);
-            for action in [Action::Down, Action::FocusNext, Action::Activate, Action::Bottom] {
+            for action in [
+                Action::Down,
+                Action::FocusNext,
+                Action::Activate,
+                Action::Bottom,
+            ] {
                 app.update(action);
             }
             let _ = render(&app);
@@ -175,7 +271,10 @@ fn tab_and_numbers_move_focus() {
     assert_eq!(app.focus, Pane::Quotes);
     app.update(Action::Focus(Pane::Timeline));
     assert_eq!(app.focus, Pane::Timeline);
-    assert!(screen(&app).contains(" Timeline "), "status names the focused pane");
+    assert!(
+        screen(&app).contains(" Timeline "),
+        "status names the focused pane"
+    );
 }
 
 #[test]
@@ -183,19 +282,28 @@ fn selecting_an_entity_highlights_its_mentions_and_n_steps_through_them() {
     let mut app = handmade_app(100, 30);
     app.update(Action::Focus(Pane::Entities));
     app.update(Action::Down); // the first entity: People come first, so Jane Doe
-    assert_eq!(app.briefing.entities[app.selected_entity().unwrap()].name, "Jane Doe");
+    assert_eq!(
+        app.briefing.entities[app.selected_entity().unwrap()].name,
+        "Jane Doe"
+    );
     let highlighted = highlighted_text(&app, |c| c.bg == app.theme.mention.bg.unwrap());
-    assert_eq!(highlighted, "Jane Doe", "only the visible mention is highlighted");
+    assert_eq!(
+        highlighted, "Jane Doe",
+        "only the visible mention is highlighted"
+    );
 
-    app.update(Action::NextMention);
+    app.update(Action::NextMatch);
     assert_eq!(app.mention, Some(0));
-    app.update(Action::NextMention);
+    app.update(Action::NextMatch);
     assert_eq!(app.mention, Some(1));
     // The second mention is near the end: the text scrolled there.
     let shown = screen(&app);
     assert!(shown.contains("Later Jane Doe said"), "{shown}");
-    assert!(shown.contains("Jane Doe 2/2"), "status shows the mention count");
-    app.update(Action::NextMention);
+    assert!(
+        shown.contains("Jane Doe 2/2"),
+        "status shows the mention count"
+    );
+    app.update(Action::NextMatch);
     assert_eq!(app.mention, Some(0), "wraps around");
     app.update(Action::Cancel);
     assert_eq!(app.selected_entity(), None);
@@ -249,23 +357,329 @@ fn mouse_click_selects_and_wheel_scrolls() {
     let mut app = handmade_app(100, 30);
     let rect = app.layout.pane(Pane::Entities).unwrap();
     // Row 0 inside the border is the "People" heading, row 1 the first person.
-    app.update(Action::Click { column: rect.x + 3, row: rect.y + 2 });
+    app.update(Action::Click {
+        column: rect.x + 3,
+        row: rect.y + 2,
+    });
     assert_eq!(app.focus, Pane::Entities);
-    assert_eq!(app.briefing.entities[app.selected_entity().unwrap()].name, "Jane Doe");
+    assert_eq!(
+        app.briefing.entities[app.selected_entity().unwrap()].name,
+        "Jane Doe"
+    );
     let text = app.layout.pane(Pane::Text).unwrap();
-    app.update(Action::ScrollDownAt { column: text.x + 2, row: text.y + 2 });
+    app.update(Action::ScrollDownAt {
+        column: text.x + 2,
+        row: text.y + 2,
+    });
     assert!(!screen(&app).contains("Acme Corp hired"));
 }
 
 #[test]
 fn control_characters_in_the_text_are_drawn_visibly() {
-    let doc = Document::new("evil.txt", "Title\u{1b}]0;pwned\u{7}\nBody \u{1b}[2J text \u{202e}here.");
+    let doc = Document::new(
+        "evil.txt",
+        "Title\u{1b}]0;pwned\u{7}\nBody \u{1b}[2J text \u{202e}here.",
+    );
     let app = sized(App::new(doc, Briefing::default()), 80, 10);
     let buffer = render(&app);
     for cell in buffer.content() {
-        assert!(!cell.symbol().chars().any(|c| c.is_control()), "raw control {:?}", cell.symbol());
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "raw control {:?}",
+            cell.symbol()
+        );
     }
     let shown = screen(&app);
     assert!(shown.contains("␛]0;pwned␇"), "{shown}");
     assert!(shown.contains("\\u{202e}"), "{shown}");
+}
+
+#[test]
+fn search_highlights_matches_counts_them_and_n_wraps() {
+    let mut app = handmade_app(100, 30);
+    app.update(Action::StartSearch);
+    for c in "jane".chars() {
+        app.update(Action::PromptChar(c));
+    }
+    assert!(
+        screen(&app).contains("/jane▏"),
+        "the prompt shows the query"
+    );
+    app.update(Action::PromptSubmit);
+    let search = app.search.as_ref().expect("a search");
+    assert_eq!(
+        search.matches.len(),
+        2,
+        "smart case: lower-case query ignores case"
+    );
+    assert!(screen(&app).contains("/jane 1/2"), "{}", screen(&app));
+    app.update(Action::NextMatch);
+    assert!(screen(&app).contains("/jane 2/2"));
+    assert!(screen(&app).contains("Later Jane Doe said"));
+    app.update(Action::NextMatch);
+    assert_eq!(
+        app.search.as_ref().unwrap().current,
+        Some(0),
+        "wraps to the first match"
+    );
+    app.update(Action::Cancel);
+    assert!(app.search.is_none());
+    // A capital letter makes the search case-sensitive.
+    app.update(Action::StartSearch);
+    for c in "JANE".chars() {
+        app.update(Action::PromptChar(c));
+    }
+    app.update(Action::PromptSubmit);
+    assert!(app.search.is_none());
+    assert!(screen(&app).contains("not found: JANE"));
+}
+
+#[test]
+fn entity_detail_lists_mentions_with_context_and_jumps() {
+    let mut app = handmade_app(100, 30);
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::Down); // Jane Doe
+    app.update(Action::Activate);
+    let shown = screen(&app);
+    assert!(shown.contains("◂ Jane Doe · 2 mentions"), "{shown}");
+    assert!(
+        shown.contains("Acme Corp hired Jane Doe in 2021."),
+        "{shown}"
+    );
+    assert!(shown.contains("Later Jane Doe said"), "{shown}");
+    app.update(Action::Down);
+    app.update(Action::Activate);
+    assert_eq!(app.mention, Some(1));
+    let current = highlighted_text(&app, |c| c.bg == app.theme.current_mention.bg.unwrap());
+    assert_eq!(
+        current, "Jane Doe",
+        "the chosen mention is marked in the text"
+    );
+    app.update(Action::Cancel);
+    assert!(app.entities.detail.is_none());
+    assert!(screen(&app).contains("People (1)"));
+}
+
+#[test]
+fn f_shows_one_kind_of_entity_at_a_time() {
+    let mut app = handmade_app(160, 30);
+    app.update(Action::CycleEntityKind);
+    let shown = screen(&app);
+    assert!(shown.contains("people only"), "{shown}");
+    assert!(!shown.contains("Acme Corp  "), "{shown}");
+    app.update(Action::CycleEntityKind);
+    assert!(screen(&app).contains("organizations only"));
+    app.update(Action::CycleEntityKind);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("People (1)") && shown.contains("Organizations (1)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn quotes_group_by_speaker_and_terms_hide() {
+    let text = "Ann Lee said \"we are fine.\" The \"fine\" plan works. Bob Day said \"no.\" Lee added \"yes.\"";
+    let doc = Document::new("q.txt", text);
+    let span_of = |needle: &str, nth: usize| {
+        let (i, m) = text.match_indices(needle).nth(nth).unwrap();
+        Span::new(i, i + m.len())
+    };
+    let speech = |words: &str, who: &str, nth: usize| Quote {
+        span: span_of(words, 0),
+        kind: QuoteKind::Speech,
+        speaker: Some(Speaker {
+            name: who.into(),
+            span: span_of(who, nth),
+            entity: None,
+            resolved: None,
+        }),
+        nested: vec![],
+    };
+    let briefing = Briefing {
+        quotes: vec![
+            speech("we are fine.", "Ann Lee", 0),
+            Quote {
+                span: Span::new(
+                    text.find("fine\" plan").unwrap(),
+                    text.find("\" plan").unwrap(),
+                ),
+                kind: QuoteKind::Term,
+                speaker: None,
+                nested: vec![],
+            },
+            speech("no.", "Bob Day", 0),
+            speech("yes.", "Lee", 1),
+        ],
+        ..Briefing::default()
+    };
+    let mut app = sized(App::new(doc, briefing), 100, 40);
+    let names = |app: &App| -> Vec<String> {
+        app.quotes
+            .items
+            .iter()
+            .map(|&i| {
+                let q = &app.briefing.quotes[i];
+                q.speaker
+                    .as_ref()
+                    .map_or("term".to_string(), |s| s.name.clone())
+            })
+            .collect()
+    };
+    assert_eq!(
+        names(&app),
+        ["Ann Lee", "Bob Day", "Lee", "term"],
+        "speech in text order, terms last"
+    );
+    app.update(Action::GroupQuotes);
+    assert_eq!(
+        names(&app),
+        ["Ann Lee", "Lee", "Bob Day", "term"],
+        "Lee is Ann Lee"
+    );
+    app.update(Action::ToggleTerms);
+    assert_eq!(names(&app).len(), 3);
+    assert!(screen(&app).contains("1 term hidden"), "{}", screen(&app));
+}
+
+#[test]
+fn slash_in_a_list_pane_filters_it() {
+    let mut app = handmade_app(140, 30);
+    let type_query = |app: &mut App, query: &str| {
+        app.update(Action::StartSearch);
+        for c in query.chars() {
+            app.update(Action::PromptChar(c));
+        }
+        app.update(Action::PromptSubmit);
+    };
+    app.update(Action::Focus(Pane::Entities));
+    type_query(&mut app, "acme");
+    assert_eq!(app.entities.items.len(), 1);
+    assert!(app.search.is_none(), "a list filter is not a text search");
+    let shown = screen(&app);
+    assert!(shown.contains("/acme 1"), "{shown}");
+    app.update(Action::Cancel);
+    assert_eq!(app.entities.items.len(), 2, "Esc clears the filter");
+
+    app.update(Action::Focus(Pane::Timeline));
+    type_query(&mut app, "later");
+    assert_eq!(app.timeline.items.len(), 1);
+    app.update(Action::NextEvent);
+    assert_eq!(
+        app.briefing.timeline[app.selected_event().unwrap()].label,
+        "2023"
+    );
+
+    app.update(Action::Focus(Pane::Quotes));
+    type_query(&mut app, "nobody says this");
+    assert!(app.quotes.items.is_empty());
+    app.update(Action::Cancel);
+    assert_eq!(app.quotes.items.len(), 1);
+}
+
+#[test]
+fn e_writes_the_markdown_briefing_and_asks_before_overwriting() {
+    let dir = std::env::temp_dir().join(format!("brief-ui-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let article = dir.join("story.txt");
+    let target = dir.join("story.briefing.md");
+    let _ = std::fs::remove_file(&target);
+    let doc = Document::new(article.to_str().unwrap(), SAMPLE);
+    let briefing = build_briefing(&doc, BriefingOptions::default());
+    let mut app = sized(App::new(doc, briefing), 100, 30);
+    app.update(Action::Export);
+    let written = std::fs::read_to_string(&target).expect("the export is written");
+    assert!(written.contains("TikTok"), "{written}");
+    assert!(screen(&app).contains("wrote "));
+
+    std::fs::write(&target, "keep me").unwrap();
+    app.update(Action::Export);
+    assert!(
+        screen(&app).contains("overwrite? (y/n)"),
+        "{}",
+        screen(&app)
+    );
+    app.update(Action::Cancel);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    app.update(Action::Export);
+    app.update(Action::ConfirmYes);
+    assert_ne!(std::fs::read_to_string(&target).unwrap(), "keep me");
+}
+
+fn workspace_screen(ws: &brief::ui::Workspace) -> String {
+    let area = ratatui::layout::Rect::new(0, 0, ws.app().size.width, ws.app().size.height);
+    let mut buffer = Buffer::empty(area);
+    ws.render(area, &mut buffer);
+    let mut out = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn several_documents_switch_keep_their_place_and_share_entities() {
+    let first = handmade_app(120, 30);
+    let second = sample_app(120, 30);
+    let mut ws = brief::ui::Workspace::new(vec![first, second]);
+    ws.update(Action::Bottom);
+    assert!(workspace_screen(&ws).contains("doc 1/2"));
+    ws.update(Action::NextDocument);
+    let shown = workspace_screen(&ws);
+    assert!(
+        shown.contains("doc 2/2") && shown.contains("TikTok initially"),
+        "{shown}"
+    );
+    ws.update(Action::NextDocument);
+    assert_eq!(ws.current, 0, "wraps around");
+    assert!(
+        workspace_screen(&ws).contains("Later Jane Doe"),
+        "the first kept its place"
+    );
+
+    ws.update(Action::OpenPicker);
+    assert!(workspace_screen(&ws).contains("documents · Enter opens"));
+    ws.update(Action::Down);
+    ws.update(Action::Activate);
+    assert_eq!(ws.current, 1);
+    assert!(ws.overlay.is_none());
+
+    ws.update(Action::AllEntities);
+    let shown = workspace_screen(&ws);
+    assert!(shown.contains("entities in all documents"), "{shown}");
+    let shared = ws.shared_entities();
+    let acme = shared
+        .iter()
+        .find(|s| s.name == "Acme Corp")
+        .expect("Acme Corp listed");
+    assert_eq!(acme.documents, [(0, 2)]);
+    ws.update(Action::Cancel);
+    assert!(ws.overlay.is_none());
+}
+
+#[test]
+fn clicking_a_mention_in_the_text_selects_its_entity() {
+    let mut app = handmade_app(100, 30);
+    let rect = app.layout.pane(Pane::Text).unwrap();
+    // "Acme Corp hired Jane Doe in 2021." is the first row; "Jane" starts at column 16.
+    app.update(Action::Click {
+        column: rect.x + 1 + 17,
+        row: rect.y + 1,
+    });
+    let selected = app
+        .selected_entity()
+        .map(|e| app.briefing.entities[e].name.as_str());
+    assert_eq!(selected, Some("Jane Doe"));
+    assert_eq!(app.mention, Some(0));
+    app.update(Action::Click {
+        column: rect.x + 2,
+        row: rect.y + 1,
+    });
+    let selected = app
+        .selected_entity()
+        .map(|e| app.briefing.entities[e].name.as_str());
+    assert_eq!(selected, Some("Acme Corp"));
 }

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod config;
 pub mod entities;
 pub mod help;
 pub mod keymap;
@@ -14,6 +15,7 @@ pub mod status;
 pub mod text;
 pub mod theme;
 pub mod timeline;
+pub mod workspace;
 pub mod wrap;
 
 use ratatui::buffer::Buffer;
@@ -28,6 +30,7 @@ use crate::sanitize::grapheme_width;
 pub use action::Action;
 pub use app::App;
 pub use layout::Pane;
+pub use workspace::Workspace;
 
 /// Draws the whole screen. Reads the state, never changes it.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -140,5 +143,13 @@ pub(crate) fn with_ellipsis(text: &str, width: usize) -> String {
         format!("{text}…")
     } else {
         truncate(&format!("{text}…"), width)
+    }
+}
+
+/// What an empty list pane says: progress while the briefing is being built, else `empty`.
+pub(crate) fn placeholder(app: &App, empty: &str) -> String {
+    match app.extracting {
+        Some(percent) => format!("extracting… {percent}%"),
+        None => empty.to_string(),
     }
 }

@@ -14,8 +14,39 @@ use super::truncate;
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let (line, lines, percent) = app.position();
+    if let Some(path) = &app.confirm {
+        let question = format!(" {} exists: overwrite? (y/n) ", path.display());
+        let line = Line::styled(
+            truncate(&for_display(&question), area.width as usize),
+            theme.status_focus,
+        );
+        Paragraph::new(line).render(area, buf);
+        return;
+    }
+    if let Some(query) = &app.prompt {
+        let what = if app.prompt_target == super::layout::Pane::Text {
+            "/"
+        } else {
+            "filter /"
+        };
+        let line = Line::from(vec![
+            Span::styled(what, theme.status_focus),
+            Span::raw(truncate(
+                &for_display(query),
+                (area.width as usize).saturating_sub(2),
+            )),
+            Span::raw("▏"),
+        ]);
+        Paragraph::new(line.style(theme.status)).render(area, buf);
+        return;
+    }
     let mut left = vec![
         Span::styled(format!(" {} ", app.focus.name()), theme.status_focus),
+        Span::raw(
+            app.document_label
+                .as_ref()
+                .map_or(String::new(), |l| format!(" {l} ·")),
+        ),
         Span::raw(format!(" line {line}/{lines} · {percent}% ")),
     ];
     if let Some(e) = app.selected_entity().map(|e| &app.briefing.entities[e]) {
@@ -24,6 +55,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             "· {} {at}{} ",
             for_display(&e.name),
             e.mentions.len()
+        )));
+    }
+    if let Some(search) = &app.search {
+        let at = search
+            .current
+            .map_or(String::new(), |i| format!("{}/", i + 1));
+        left.push(Span::raw(format!(
+            "· /{} {at}{} ",
+            truncate(&for_display(&search.query), 24),
+            search.matches.len()
         )));
     }
     if let Some(message) = app.message.as_ref().or(app.notice.as_ref()) {
