@@ -31,8 +31,8 @@ pub fn check_document(doc: &Document) {
     let text = &doc.text;
     assert!(!text.contains('\r'), "a CR survived normalizing");
     check_sequence(text, &doc.paragraphs, "paragraph");
-    check_sequence(text, &doc.sentences, "sentence");
-    for &s in &doc.sentences {
+    check_sequence(text, doc.sentences(), "sentence");
+    for &s in doc.sentences() {
         let p = doc
             .paragraph_at(s.start)
             .expect("a sentence outside every paragraph");
