@@ -24,7 +24,11 @@ fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = brief(args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
@@ -37,7 +41,16 @@ fn json_on_the_sample_has_the_contract_shape() {
     let v = json(&["--json", SAMPLE]);
     let text = v["text"].as_str().unwrap();
     assert_eq!(text, std::fs::read_to_string(SAMPLE).unwrap());
-    for key in ["source", "title", "date", "stats", "sentences", "entities", "timeline", "quotes"] {
+    for key in [
+        "source",
+        "title",
+        "date",
+        "stats",
+        "sentences",
+        "entities",
+        "timeline",
+        "quotes",
+    ] {
         assert!(v.get(key).is_some(), "missing {key}");
     }
     assert_eq!(v["stats"]["bytes"], text.len());
@@ -47,10 +60,25 @@ fn json_on_the_sample_has_the_contract_shape() {
         .unwrap()
         .iter()
         .flat_map(|e| e["mentions"].as_array().unwrap().clone())
-        .chain(v["timeline"].as_array().unwrap().iter().map(|t| t["span"].clone()))
-        .chain(v["quotes"].as_array().unwrap().iter().map(|q| q["span"].clone()));
+        .chain(
+            v["timeline"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["span"].clone()),
+        )
+        .chain(
+            v["quotes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|q| q["span"].clone()),
+        );
     for span in spans {
-        let (s, e) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
         assert!(s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e));
     }
 }
@@ -65,13 +93,23 @@ fn json_on_the_sample_finds_its_entities() {
         .map(|e| e["name"].as_str().unwrap())
         .collect();
     for want in [
-        "TikTok", "Amazon", "ByteDance", "Douyin", "Bellevue", "Washington", "China", "Singapore",
-        "Brazil", "Latin America",
+        "TikTok",
+        "Amazon",
+        "ByteDance",
+        "Douyin",
+        "Bellevue",
+        "Washington",
+        "China",
+        "Singapore",
+        "Brazil",
+        "Latin America",
     ] {
         assert!(names.contains(&want), "{want} missing from {names:?}");
     }
     assert!(
-        names.iter().any(|n| ["US", "U.S.", "United States"].contains(n)),
+        names
+            .iter()
+            .any(|n| ["US", "U.S.", "United States"].contains(n)),
         "US missing from {names:?}"
     );
     let amazon = v["entities"]
@@ -96,9 +134,22 @@ fn json_on_the_sample_has_its_timeline() {
     let timeline = v["timeline"].as_array().unwrap();
     let whens: Vec<(i64, Option<&str>)> = timeline
         .iter()
-        .map(|t| (t["when"]["year"].as_i64().unwrap(), t["when"]["part"].as_str()))
+        .map(|t| {
+            (
+                t["when"]["year"].as_i64().unwrap(),
+                t["when"]["part"].as_str(),
+            )
+        })
         .collect();
-    assert_eq!(whens, [(2023, None), (2024, None), (2025, None), (2025, Some("mid"))]);
+    assert_eq!(
+        whens,
+        [
+            (2023, None),
+            (2024, None),
+            (2025, None),
+            (2025, Some("mid"))
+        ]
+    );
     assert_eq!(timeline[3]["label"], "mid-2025");
 }
 
@@ -139,7 +190,12 @@ fn standard_input_is_read_with_a_dash() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(b"Hello from standard input.\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Hello from standard input.\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -151,14 +207,21 @@ fn standard_input_is_read_with_a_dash() {
 fn a_missing_file_is_a_clear_error() {
     let out = brief(&["--json", "no/such/article.txt"]);
     assert!(!out.status.success());
-    assert_eq!(stderr(&out).trim(), "brief: no/such/article.txt: no such file");
+    assert_eq!(
+        stderr(&out).trim(),
+        "brief: no/such/article.txt: no such file"
+    );
 }
 
 #[test]
 fn a_directory_is_a_clear_error() {
     let out = brief(&["--json", "seeds"]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("seeds: is a directory"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("seeds: is a directory"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -187,9 +250,15 @@ fn invalid_utf8_is_read_lossily_with_one_warning() {
     assert!(out.status.success());
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("not valid UTF-8") && err.contains("1 invalid byte"), "{err}");
+    assert!(
+        err.contains("not valid UTF-8") && err.contains("1 invalid byte"),
+        "{err}"
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(v["text"].as_str().unwrap().starts_with("Caf\u{FFFD} owners"));
+    assert!(v["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Caf\u{FFFD} owners"));
 }
 
 #[cfg(unix)]
@@ -204,7 +273,11 @@ fn an_unreadable_file_is_a_clear_error() {
     }
     let out = brief(&["--json", path.to_str().unwrap()]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("permission denied"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("permission denied"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

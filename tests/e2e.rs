@@ -17,7 +17,12 @@ struct Session {
 impl Session {
     fn start(args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
-            .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
         cmd.args(args);
@@ -41,7 +46,12 @@ impl Session {
                 feed.lock().unwrap().process(&buf[..n]);
             }
         });
-        Session { master: pty.master, writer, child, screen }
+        Session {
+            master: pty.master,
+            writer,
+            child,
+            screen,
+        }
     }
 
     fn send(&mut self, keys: &str) {
@@ -89,8 +99,14 @@ impl Session {
         assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
         if let Some(termios) = self.master.get_termios() {
             use nix::sys::termios::LocalFlags;
-            assert!(termios.local_flags.contains(LocalFlags::ICANON), "raw mode left on");
-            assert!(termios.local_flags.contains(LocalFlags::ECHO), "echo left off");
+            assert!(
+                termios.local_flags.contains(LocalFlags::ICANON),
+                "raw mode left on"
+            );
+            assert!(
+                termios.local_flags.contains(LocalFlags::ECHO),
+                "echo left off"
+            );
         }
     }
 }
@@ -107,7 +123,10 @@ fn reads_the_sample_switches_panes_and_quits_cleanly() {
     s.wait_for("brief · keys");
     s.send("j");
     std::thread::sleep(Duration::from_millis(200));
-    assert!(!s.contents().contains("brief · keys"), "any key closes the help");
+    assert!(
+        !s.contents().contains("brief · keys"),
+        "any key closes the help"
+    );
     s.send("1G");
     s.wait_for("100%");
     s.send("q");
@@ -136,7 +155,11 @@ fn a_panic_restores_the_terminal() {
     let status = s.wait_exit();
     assert!(!status.success());
     s.assert_restored();
-    assert!(s.contents().contains("debug panic requested"), "{}", s.contents());
+    assert!(
+        s.contents().contains("debug panic requested"),
+        "{}",
+        s.contents()
+    );
 }
 
 #[test]
@@ -154,8 +177,15 @@ fn content_cannot_retitle_or_clear_the_terminal() {
     s.wait_for("␛]0;PWNED␇");
     {
         let parser = s.screen.lock().unwrap();
-        assert_eq!(parser.screen().title(), "", "content changed the window title");
-        assert!(parser.screen().alternate_screen(), "content left the alternate screen");
+        assert_eq!(
+            parser.screen().title(),
+            "",
+            "content changed the window title"
+        );
+        assert!(
+            parser.screen().alternate_screen(),
+            "content left the alternate screen"
+        );
     }
     s.send("q");
     s.wait_exit();

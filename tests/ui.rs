@@ -45,7 +45,9 @@ fn screen(app: &App) -> String {
 fn handmade_app(width: u16, height: u16) -> App {
     let mut text = String::from("Acme Corp hired Jane Doe in 2021.\n");
     for i in 0..40 {
-        text.push_str(&format!("Filler paragraph number {i} says nothing at all here.\n"));
+        text.push_str(&format!(
+            "Filler paragraph number {i} says nothing at all here.\n"
+        ));
     }
     text.push_str("Later Jane Doe said \"we grew fast\" in 2023. Acme Corp agreed.\n");
     let doc = Document::new("handmade.txt", &text);
@@ -76,13 +78,23 @@ fn handmade_app(width: u16, height: u16) -> App {
         ],
         timeline: vec![
             TimelineItem {
-                when: When { year: 2021, month: None, day: None, part: None },
+                when: When {
+                    year: 2021,
+                    month: None,
+                    day: None,
+                    part: None,
+                },
                 label: "2021".into(),
                 span: y2021,
                 sentence: sentence_of(y2021.start),
             },
             TimelineItem {
-                when: When { year: 2023, month: None, day: None, part: None },
+                when: When {
+                    year: 2023,
+                    month: None,
+                    day: None,
+                    part: None,
+                },
                 label: "2023".into(),
                 span: y2023,
                 sentence: sentence_of(y2023.start),
@@ -91,7 +103,11 @@ fn handmade_app(width: u16, height: u16) -> App {
         quotes: vec![Quote {
             span: quote,
             kind: QuoteKind::Speech,
-            speaker: Some(Speaker { name: "Jane Doe".into(), span: jane[1], entity: None }),
+            speaker: Some(Speaker {
+                name: "Jane Doe".into(),
+                span: jane[1],
+                entity: None,
+            }),
             nested: vec![],
         }],
         ..Briefing::default()
@@ -132,7 +148,11 @@ fn help_overlay_lists_the_keys() {
     let shown = screen(&app);
     insta::assert_snapshot!(shown);
     for binding in brief::ui::keymap::BINDINGS {
-        assert!(shown.contains(binding.help), "help lacks {:?}", binding.help);
+        assert!(
+            shown.contains(binding.help),
+            "help lacks {:?}",
+            binding.help
+        );
     }
     app.update(Action::Cancel);
     assert!(!screen(&app).contains("this help"));
@@ -155,7 +175,12 @@ fn no_size_panics_and_tiny_screens_say_so() {
     for width in 0..70 {
         for height in 0..14 {
             let mut app = sample_app(width, height);
-            for action in [Action::Down, Action::FocusNext, Action::Activate, Action::Bottom] {
+            for action in [
+                Action::Down,
+                Action::FocusNext,
+                Action::Activate,
+                Action::Bottom,
+            ] {
                 app.update(action);
             }
             let _ = render(&app);
@@ -175,7 +200,10 @@ fn tab_and_numbers_move_focus() {
     assert_eq!(app.focus, Pane::Quotes);
     app.update(Action::Focus(Pane::Timeline));
     assert_eq!(app.focus, Pane::Timeline);
-    assert!(screen(&app).contains(" Timeline "), "status names the focused pane");
+    assert!(
+        screen(&app).contains(" Timeline "),
+        "status names the focused pane"
+    );
 }
 
 #[test]
@@ -183,9 +211,15 @@ fn selecting_an_entity_highlights_its_mentions_and_n_steps_through_them() {
     let mut app = handmade_app(100, 30);
     app.update(Action::Focus(Pane::Entities));
     app.update(Action::Down); // the first entity: People come first, so Jane Doe
-    assert_eq!(app.briefing.entities[app.selected_entity().unwrap()].name, "Jane Doe");
+    assert_eq!(
+        app.briefing.entities[app.selected_entity().unwrap()].name,
+        "Jane Doe"
+    );
     let highlighted = highlighted_text(&app, |c| c.bg == app.theme.mention.bg.unwrap());
-    assert_eq!(highlighted, "Jane Doe", "only the visible mention is highlighted");
+    assert_eq!(
+        highlighted, "Jane Doe",
+        "only the visible mention is highlighted"
+    );
 
     app.update(Action::NextMention);
     assert_eq!(app.mention, Some(0));
@@ -194,7 +228,10 @@ fn selecting_an_entity_highlights_its_mentions_and_n_steps_through_them() {
     // The second mention is near the end: the text scrolled there.
     let shown = screen(&app);
     assert!(shown.contains("Later Jane Doe said"), "{shown}");
-    assert!(shown.contains("Jane Doe 2/2"), "status shows the mention count");
+    assert!(
+        shown.contains("Jane Doe 2/2"),
+        "status shows the mention count"
+    );
     app.update(Action::NextMention);
     assert_eq!(app.mention, Some(0), "wraps around");
     app.update(Action::Cancel);
@@ -249,21 +286,37 @@ fn mouse_click_selects_and_wheel_scrolls() {
     let mut app = handmade_app(100, 30);
     let rect = app.layout.pane(Pane::Entities).unwrap();
     // Row 0 inside the border is the "People" heading, row 1 the first person.
-    app.update(Action::Click { column: rect.x + 3, row: rect.y + 2 });
+    app.update(Action::Click {
+        column: rect.x + 3,
+        row: rect.y + 2,
+    });
     assert_eq!(app.focus, Pane::Entities);
-    assert_eq!(app.briefing.entities[app.selected_entity().unwrap()].name, "Jane Doe");
+    assert_eq!(
+        app.briefing.entities[app.selected_entity().unwrap()].name,
+        "Jane Doe"
+    );
     let text = app.layout.pane(Pane::Text).unwrap();
-    app.update(Action::ScrollDownAt { column: text.x + 2, row: text.y + 2 });
+    app.update(Action::ScrollDownAt {
+        column: text.x + 2,
+        row: text.y + 2,
+    });
     assert!(!screen(&app).contains("Acme Corp hired"));
 }
 
 #[test]
 fn control_characters_in_the_text_are_drawn_visibly() {
-    let doc = Document::new("evil.txt", "Title\u{1b}]0;pwned\u{7}\nBody \u{1b}[2J text \u{202e}here.");
+    let doc = Document::new(
+        "evil.txt",
+        "Title\u{1b}]0;pwned\u{7}\nBody \u{1b}[2J text \u{202e}here.",
+    );
     let app = sized(App::new(doc, Briefing::default()), 80, 10);
     let buffer = render(&app);
     for cell in buffer.content() {
-        assert!(!cell.symbol().chars().any(|c| c.is_control()), "raw control {:?}", cell.symbol());
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "raw control {:?}",
+            cell.symbol()
+        );
     }
     let shown = screen(&app);
     assert!(shown.contains("␛]0;pwned␇"), "{shown}");

@@ -1,0 +1,142 @@
+//! The benchmark corpus: real prose repeated to a size, built in memory when a bench starts.
+//!
+//! The prose is the `text` of every article in `../shared/train-gum/*.json` and
+//! `../shared/eval-dev/gold/*.json` (relative to the crate root), joined one article after
+//! another with a newline; where that folder is absent (a checkout without `../shared`), the
+//! bundled `seeds/*.txt` are used instead. The prose is repeated and cut at a line end to the
+//! exact size asked for, so nothing large is ever written to the repository.
+//!
+//! Shared by `benches/*.rs` and `examples/make_corpus.rs` (through `#[path]`).
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// One megabyte, as the figures in `BENCHMARKS.md` count it.
+pub const MB: usize = 1_000_000;
+
+/// Where the prose came from and how much of it there is.
+pub struct Prose {
+    pub text: String,
+    pub files: usize,
+    pub origin: String,
+}
+
+/// Benchmark sizes in MB: 1 and 10, plus 100 when `BRIEF_BENCH_LARGE=1`; or exactly the
+/// comma-separated list in `BRIEF_BENCH_SIZES` (e.g. `BRIEF_BENCH_SIZES=100`).
+pub fn sizes_mb() -> Vec<usize> {
+    if let Ok(list) = std::env::var("BRIEF_BENCH_SIZES") {
+        let sizes: Vec<usize> = list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .filter(|&mb| mb > 0)
+            .collect();
+        if !sizes.is_empty() {
+            return sizes;
+        }
+    }
+    let mut sizes = vec![1, 10];
+    if large_enabled() {
+        sizes.push(100);
+    }
+    sizes
+}
+
+/// Whether the opt-in 100 MB cases run (`BRIEF_BENCH_LARGE=1`).
+pub fn large_enabled() -> bool {
+    std::env::var("BRIEF_BENCH_LARGE").is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The real prose the corpus is made of.
+pub fn prose() -> Prose {
+    let shared = manifest_dir().join("../shared");
+    let mut files: Vec<PathBuf> = Vec::new();
+    for dir in ["train-gum", "eval-dev/gold"] {
+        files.extend(sorted_files(&shared.join(dir), "json"));
+    }
+    let mut texts: Vec<String> = files
+        .iter()
+        .filter_map(|path| {
+            let raw = std::fs::read_to_string(path).ok()?;
+            let value: serde_json::Value = serde_json::from_str(&raw).ok()?;
+            Some(value.get("text")?.as_str()?.to_string())
+        })
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let mut origin = shared.display().to_string();
+    if texts.is_empty() {
+        let seeds = manifest_dir().join("seeds");
+        files = sorted_files(&seeds, "txt");
+        texts = files
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        origin = seeds.display().to_string();
+    }
+    assert!(
+        !texts.is_empty(),
+        "no prose for the benchmark corpus in ../shared or seeds/"
+    );
+    let count = texts.len();
+    let mut text = String::new();
+    for t in texts {
+        text.push_str(t.trim_end());
+        text.push('\n');
+    }
+    Prose {
+        text,
+        files: count,
+        origin,
+    }
+}
+
+fn sorted_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    files.sort();
+    files
+}
+
+/// `prose` repeated to exactly `bytes` bytes, cut at a line end where one is near (else at a
+/// char boundary).
+pub fn corpus_from(prose: &str, bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + prose.len());
+    while text.len() < bytes {
+        text.push_str(prose);
+    }
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if let Some(nl) = text[..end].rfind('\n') {
+        if end - nl < 4096 {
+            end = nl + 1;
+        }
+    }
+    text.truncate(end);
+    text
+}
+
+/// The corpus of `mb` megabytes, with a line on stderr saying what it is.
+pub fn corpus(prose: &Prose, mb: usize) -> String {
+    let text = corpus_from(&prose.text, mb * MB);
+    let words = text.split_whitespace().count();
+    eprintln!(
+        "corpus {mb} MB: {} bytes, {words} words ({} articles of real prose from {}, {} bytes, repeated)",
+        text.len(),
+        prose.files,
+        prose.origin,
+        prose.text.len(),
+    );
+    text
+}

@@ -1,0 +1,222 @@
+//! The reader's costs over real prose at 1 MB and 10 MB (and 100 MB with
+//! `BRIEF_BENCH_LARGE=1`), on a 100x30 screen rendered into a ratatui `Buffer`:
+//!
+//! - `first_frame`: `App::new` + `Resize` + render, from a loaded document with its briefing
+//!   already built; `first_frame_empty_briefing` the same with `Briefing::default()` (the UI
+//!   alone, as when the briefing is still being built in the background);
+//!   `open_to_first_frame`: `Document::from_bytes` + that (bytes in memory to first screen).
+//! - `key_page_down_{start,middle,end}`: one `PageDown` + render, the view put back where it
+//!   was before every iteration (rows already wrapped: the steady cost of a key).
+//! - `key_page_down_sweep`: `PageDown` + render again and again through the document, every
+//!   page new (rows wrapped for the first time), back to the top at the end.
+//! - `key_bottom` / `key_top`: `G` from the top and `g` from the bottom + render.
+//! - `key_next_mention`, `key_next_event`: `n` with the most-mentioned entity selected and
+//!   `]`, each + render, when the briefing has entities or a timeline.
+//!
+//! ```text
+//! cargo bench --bench render                     # 1 MB and 10 MB
+//! cargo bench --bench render -- key_             # keypresses only
+//! BRIEF_BENCH_SIZES=100 cargo bench --bench render   # 100 MB only (or BRIEF_BENCH_LARGE=1)
+//! ```
+
+mod common;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use brief::ui::{self, Action, App, Pane};
+use brief::{build_briefing, Briefing, BriefingOptions, Document};
+use criterion::measurement::WallTime;
+use criterion::{BatchSize, Bencher, BenchmarkGroup, Criterion, SamplingMode};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+const WIDTH: u16 = 100;
+const HEIGHT: u16 = 30;
+
+fn screen() -> Rect {
+    Rect::new(0, 0, WIDTH, HEIGHT)
+}
+
+/// The first screen: a new app, sized, drawn once.
+fn first_frame(doc: Document, briefing: Briefing) -> (App, Buffer) {
+    let mut app = App::new(doc, briefing);
+    app.update(Action::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    let mut buf = Buffer::empty(screen());
+    ui::render(&app, screen(), &mut buf);
+    (app, buf)
+}
+
+/// One keypress as the event loop does it: update, then a fresh frame.
+fn key(app: &mut App, buf: &mut Buffer, action: Action) {
+    app.update(action);
+    buf.reset();
+    ui::render(app, screen(), buf);
+}
+
+/// Times `action` + render from the same view every iteration (`prepare` puts it back, untimed).
+fn bench_key_from(
+    b: &mut Bencher<'_, WallTime>,
+    app: &mut App,
+    buf: &mut Buffer,
+    action: Action,
+    prepare: impl Fn(&mut App),
+) {
+    b.iter_custom(|iters| {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            prepare(app);
+            let start = Instant::now();
+            key(app, buf, action);
+            total += start.elapsed();
+            black_box(&*buf);
+        }
+        total
+    })
+}
+
+fn slow_group(group: &mut BenchmarkGroup<'_, WallTime>, mb: usize) {
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(if mb >= 100 { 8 } else { 3 }));
+}
+
+fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
+    let text = common::corpus(prose, mb);
+    let bytes = text.as_bytes().to_vec();
+    let doc = Document::new("corpus", &text);
+    drop(text);
+    let started = Instant::now();
+    let briefing = build_briefing(&doc, BriefingOptions::default());
+    eprintln!(
+        "briefing {mb} MB built in {:.2?}: {} entities, {} timeline items, {} quotes",
+        started.elapsed(),
+        briefing.entities.len(),
+        briefing.timeline.len(),
+        briefing.quotes.len()
+    );
+    let batch = if mb >= 10 {
+        BatchSize::PerIteration
+    } else {
+        BatchSize::SmallInput
+    };
+
+    // ----- first frame
+    let mut group = c.benchmark_group(format!("{mb}MB"));
+    if mb >= 10 {
+        slow_group(&mut group, mb);
+    } else {
+        group.sample_size(20);
+        group.warm_up_time(Duration::from_millis(500));
+        group.measurement_time(Duration::from_secs(2));
+    }
+    group.bench_function("first_frame", |b| {
+        b.iter_batched(
+            || (doc.clone(), briefing.clone()),
+            |(doc, briefing)| first_frame(doc, briefing),
+            batch,
+        )
+    });
+    group.bench_function("first_frame_empty_briefing", |b| {
+        b.iter_batched(
+            || doc.clone(),
+            |doc| first_frame(doc, Briefing::default()),
+            batch,
+        )
+    });
+    group.bench_function("open_to_first_frame", |b| {
+        b.iter_batched(
+            || bytes.clone(),
+            |bytes| {
+                let loaded = Document::from_bytes("corpus", bytes);
+                first_frame(loaded.document, Briefing::default())
+            },
+            batch,
+        )
+    });
+    group.finish();
+    drop(bytes);
+
+    // ----- keypresses
+    let (mut app, mut buf) = first_frame(doc.clone(), briefing);
+    let len = app.doc.text.len();
+    let top = app.text.top;
+    app.scroll_to(len / 2);
+    let middle = app.text.top;
+    app.scroll_to(len);
+    let end = app.text.top;
+    app.text.top = top;
+
+    let mut group = c.benchmark_group(format!("{mb}MB"));
+    group.sample_size(50);
+    group.warm_up_time(Duration::from_millis(300));
+    group.measurement_time(Duration::from_secs(2));
+    for (name, at) in [
+        ("key_page_down_start", top),
+        ("key_page_down_middle", middle),
+        ("key_page_down_end", end),
+    ] {
+        group.bench_function(name, |b| {
+            bench_key_from(b, &mut app, &mut buf, Action::PageDown, |app| {
+                app.text.top = at
+            })
+        });
+    }
+    app.text.top = top;
+    group.bench_function("key_page_down_sweep", |b| {
+        bench_key_from(b, &mut app, &mut buf, Action::PageDown, |app| {
+            if app.text.top == end {
+                app.text.top = top;
+            }
+        })
+    });
+    app.text.top = top;
+    if !app.briefing.entities.is_empty() {
+        app.update(Action::Focus(Pane::Entities));
+        app.update(Action::Down);
+        group.bench_function("key_next_mention", |b| {
+            bench_key_from(b, &mut app, &mut buf, Action::NextMention, |_| {})
+        });
+        app.update(Action::Cancel);
+        app.update(Action::Focus(Pane::Text));
+        app.text.top = top;
+    }
+    if !app.briefing.timeline.is_empty() {
+        group.bench_function("key_next_event", |b| {
+            bench_key_from(b, &mut app, &mut buf, Action::NextEvent, |app| {
+                if app.timeline.cursor.selected == Some(app.briefing.timeline.len() - 1) {
+                    app.timeline.cursor.selected = None;
+                }
+            })
+        });
+        app.timeline.cursor.selected = None;
+        app.text.top = top;
+    }
+    group.finish();
+
+    // `G` and `g` walk every row between the ends: time them with few samples.
+    let mut group = c.benchmark_group(format!("{mb}MB"));
+    slow_group(&mut group, mb);
+    group.bench_function("key_bottom", |b| {
+        bench_key_from(b, &mut app, &mut buf, Action::Bottom, |app| {
+            app.text.top = top
+        })
+    });
+    group.bench_function("key_top", |b| {
+        bench_key_from(b, &mut app, &mut buf, Action::Top, |app| app.text.top = end)
+    });
+    group.finish();
+}
+
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    let prose = common::prose();
+    for mb in common::sizes_mb() {
+        bench_size(&mut c, &prose, mb);
+    }
+    c.final_summary();
+}
