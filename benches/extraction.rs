@@ -13,15 +13,15 @@
 
 mod common;
 
-use std::hint::black_box;
 use std::time::Duration;
 
 use brief::extract::entities::extract_entities;
 use brief::extract::quotes::extract_quotes;
 use brief::extract::timeline::extract_timeline;
 use brief::{build_briefing, BriefingOptions, Document};
+use common::{time_batched, time_iters};
 use criterion::measurement::WallTime;
-use criterion::{BatchSize, BenchmarkGroup, Criterion, SamplingMode, Throughput};
+use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput};
 
 fn configure(group: &mut BenchmarkGroup<'_, WallTime>, mb: usize) {
     if mb >= 10 {
@@ -42,33 +42,28 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
     let bytes = text.as_bytes().to_vec();
     let doc = Document::new("corpus", &text);
     drop(text);
-    let batch = if mb >= 10 {
-        BatchSize::PerIteration
-    } else {
-        BatchSize::LargeInput
-    };
 
     let mut group = c.benchmark_group(format!("{mb}MB"));
     configure(&mut group, mb);
     group.throughput(Throughput::BytesDecimal(bytes.len() as u64));
 
     group.bench_function("load", |b| {
-        b.iter_batched(
+        time_batched(
+            b,
             || bytes.clone(),
             |bytes| Document::from_bytes("corpus", bytes),
-            batch,
         )
     });
-    group.bench_function("entities", |b| b.iter(|| extract_entities(black_box(&doc))));
+    group.bench_function("entities", |b| time_iters(b, || extract_entities(&doc)));
     group.bench_function("timeline", |b| {
-        b.iter(|| extract_timeline(black_box(&doc), None))
+        time_iters(b, || extract_timeline(&doc, None))
     });
     let entities = extract_entities(&doc);
     group.bench_function("quotes", |b| {
-        b.iter(|| extract_quotes(black_box(&doc), black_box(&entities)))
+        time_iters(b, || extract_quotes(&doc, &entities))
     });
     group.bench_function("briefing", |b| {
-        b.iter(|| build_briefing(black_box(&doc), BriefingOptions::default()))
+        time_iters(b, || build_briefing(&doc, BriefingOptions::default()))
     });
     group.finish();
 

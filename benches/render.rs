@@ -26,8 +26,9 @@ use std::time::{Duration, Instant};
 
 use brief::ui::{self, Action, App, Pane};
 use brief::{build_briefing, Briefing, BriefingOptions, Document};
+use common::time_batched;
 use criterion::measurement::WallTime;
-use criterion::{BatchSize, Bencher, BenchmarkGroup, Criterion, SamplingMode};
+use criterion::{Bencher, BenchmarkGroup, Criterion, SamplingMode};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -69,9 +70,9 @@ fn bench_key_from(
         let mut total = Duration::ZERO;
         for _ in 0..iters {
             prepare(app);
-            let start = Instant::now();
+            let start = common::now();
             key(app, buf, action);
-            total += start.elapsed();
+            total += common::now() - start;
             black_box(&*buf);
         }
         total
@@ -99,11 +100,6 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
         briefing.timeline.len(),
         briefing.quotes.len()
     );
-    let batch = if mb >= 10 {
-        BatchSize::PerIteration
-    } else {
-        BatchSize::SmallInput
-    };
 
     // ----- first frame
     let mut group = c.benchmark_group(format!("{mb}MB"));
@@ -115,27 +111,27 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
         group.measurement_time(Duration::from_secs(2));
     }
     group.bench_function("first_frame", |b| {
-        b.iter_batched(
+        time_batched(
+            b,
             || (doc.clone(), briefing.clone()),
             |(doc, briefing)| first_frame(doc, briefing),
-            batch,
         )
     });
     group.bench_function("first_frame_empty_briefing", |b| {
-        b.iter_batched(
+        time_batched(
+            b,
             || doc.clone(),
             |doc| first_frame(doc, Briefing::default()),
-            batch,
         )
     });
     group.bench_function("open_to_first_frame", |b| {
-        b.iter_batched(
+        time_batched(
+            b,
             || bytes.clone(),
             |bytes| {
                 let loaded = Document::from_bytes("corpus", bytes);
                 first_frame(loaded.document, Briefing::default())
             },
-            batch,
         )
     });
     group.finish();

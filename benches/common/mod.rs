@@ -10,7 +10,13 @@
 
 #![allow(dead_code)]
 
+use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use criterion::measurement::WallTime;
+use criterion::Bencher;
 
 /// One megabyte, as the figures in `BENCHMARKS.md` count it.
 pub const MB: usize = 1_000_000;
@@ -139,4 +145,66 @@ pub fn corpus(prose: &Prose, mb: usize) -> String {
         prose.text.len(),
     );
     text
+}
+
+/// The clock the benches read: the thread's CPU time (user + system) by default, so that the
+/// figures are the work of one core even on a machine busy with other jobs; wall time with
+/// `BRIEF_BENCH_CLOCK=wall`.
+pub fn now() -> Duration {
+    static WALL: OnceLock<bool> = OnceLock::new();
+    static ORIGIN: OnceLock<Instant> = OnceLock::new();
+    let wall = *WALL.get_or_init(|| {
+        let wall = std::env::var("BRIEF_BENCH_CLOCK").is_ok_and(|v| v == "wall");
+        eprintln!(
+            "clock: {}",
+            if wall {
+                "wall time (BRIEF_BENCH_CLOCK=wall)"
+            } else {
+                "thread CPU time (BRIEF_BENCH_CLOCK=wall for wall time)"
+            }
+        );
+        wall
+    });
+    if wall {
+        return ORIGIN.get_or_init(Instant::now).elapsed();
+    }
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec and the clock id is a constant Linux knows.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// `b.iter(f)` on [`now`]'s clock.
+pub fn time_iters<O>(b: &mut Bencher<'_, WallTime>, mut f: impl FnMut() -> O) {
+    b.iter_custom(|iters| {
+        let start = now();
+        for _ in 0..iters {
+            black_box(f());
+        }
+        now() - start
+    })
+}
+
+/// `b.iter_batched(setup, routine, PerIteration)` on [`now`]'s clock: `setup` and dropping
+/// the output are not timed.
+pub fn time_batched<I, O>(
+    b: &mut Bencher<'_, WallTime>,
+    mut setup: impl FnMut() -> I,
+    mut routine: impl FnMut(I) -> O,
+) {
+    b.iter_custom(|iters| {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            let input = setup();
+            let start = now();
+            let output = black_box(routine(input));
+            total += now() - start;
+            drop(output);
+        }
+        total
+    })
 }
