@@ -1,0 +1,108 @@
+//! One pass over the benchmark corpus (or a file), timing each phase once: where the time of
+//! loading, extracting and drawing goes at a given size. A coarse profile to go with the
+//! criterion figures; times are the thread's CPU time (wall time in brackets).
+//!
+//! `cargo run --release --example phases -- 100` (MB of the corpus) or `-- path/to/file.txt`.
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::time::{Duration, Instant};
+
+use brief::document::split_sentences;
+use brief::extract::entities::extract_entities;
+use brief::extract::quotes::extract_quotes;
+use brief::extract::timeline::{extract_timeline, find_document_date};
+use brief::ui::{self, Action, App};
+use brief::{build_briefing, Briefing, BriefingOptions, Document};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+struct Timer {
+    bytes: usize,
+}
+
+impl Timer {
+    fn time<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
+        let (cpu, wall) = (common::now(), Instant::now());
+        let out = f();
+        let (cpu, wall) = (common::now() - cpu, wall.elapsed());
+        let rate = self.bytes as f64 / 1e6 / cpu.as_secs_f64().max(1e-9);
+        println!(
+            "{name:<34} {:>10.2} ms  [{:>9.2} ms]  {:>9.1} MB/s",
+            ms(cpu),
+            ms(wall),
+            rate
+        );
+        out
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    let arg = std::env::args().nth(1).unwrap_or_else(|| "100".into());
+    let bytes = match arg.parse::<usize>() {
+        Ok(mb) => common::corpus(&common::prose(), mb).into_bytes(),
+        Err(_) => std::fs::read(&arg).unwrap_or_else(|e| panic!("{arg}: {e}")),
+    };
+    let t = Timer { bytes: bytes.len() };
+    println!(
+        "{} bytes; phase                      cpu ms         [wall ms]      MB/s",
+        bytes.len()
+    );
+    let copy = bytes.clone();
+    let doc = t.time("load: Document::from_bytes", || {
+        Document::from_bytes("corpus", copy).document
+    });
+    t.time("  of which split_sentences", || {
+        doc.paragraphs
+            .iter()
+            .map(|&p| split_sentences(&doc.text, p).len())
+            .sum::<usize>()
+    });
+    t.time("  of which str::from_utf8", || {
+        std::str::from_utf8(&bytes).is_ok()
+    });
+    drop(bytes);
+    t.time("find_document_date", || find_document_date(&doc));
+    let entities = t.time("extract_entities", || extract_entities(&doc));
+    t.time("extract_timeline", || extract_timeline(&doc, None));
+    t.time("extract_quotes", || extract_quotes(&doc, &entities));
+    t.time("Document::word_count", || doc.word_count());
+    let briefing = t.time("build_briefing (all)", || {
+        build_briefing(&doc, BriefingOptions::default())
+    });
+    println!(
+        "  {} words, {} sentences, {} entities, {} timeline items, {} quotes",
+        briefing.stats.words,
+        briefing.stats.sentences,
+        briefing.entities.len(),
+        briefing.timeline.len(),
+        briefing.quotes.len()
+    );
+    t.time("--json (serialize to a sink)", || {
+        serde_json::to_writer_pretty(std::io::sink(), &briefing.to_json(&doc))
+    })
+    .expect("serialize");
+    let area = Rect::new(0, 0, 100, 30);
+    for (name, briefing) in [
+        ("first frame (empty briefing)", Briefing::default()),
+        ("first frame (briefing)", briefing),
+    ] {
+        let doc = doc.clone();
+        let mut app = t.time(&format!("{name}: App::new"), || App::new(doc, briefing));
+        t.time(&format!("{name}: Resize 100x30"), || {
+            app.update(Action::Resize {
+                width: 100,
+                height: 30,
+            })
+        });
+        let mut buf = Buffer::empty(area);
+        t.time(&format!("{name}: render"), || {
+            ui::render(&app, area, &mut buf)
+        });
+    }
+}
