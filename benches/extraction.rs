@@ -1,6 +1,12 @@
 //! Loading and extraction over real prose at 1 MB and 10 MB (and 100 MB with
-//! `BRIEF_BENCH_LARGE=1`): `Document::from_bytes`, each extractor, and the whole briefing, as
-//! throughput in bytes per second.
+//! `BRIEF_BENCH_LARGE=1`), as throughput in bytes per second:
+//!
+//! - `load`: `Document::from_bytes` (UTF-8 check, normalizing, paragraphs);
+//! - `sentences`: sentence splitting (lazy: the first extractor that asks pays for it);
+//! - `entities`, `timeline`, `quotes`, `word_count`: each step of the briefing on its own;
+//! - `briefing`: `build_briefing` on a freshly loaded document, sentence splitting included
+//!   (what the background thread of `brief` does, and `--json` after loading);
+//! - `load_and_briefing`: both, from bytes in memory.
 //!
 //! ```text
 //! cargo bench --bench extraction                      # 1 MB and 10 MB, about two minutes
@@ -15,9 +21,10 @@ mod common;
 
 use std::time::Duration;
 
+use brief::document::split_sentences;
 use brief::extract::entities::extract_entities;
 use brief::extract::quotes::extract_quotes;
-use brief::extract::timeline::extract_timeline;
+use brief::extract::timeline::{extract_timeline, find_document_date};
 use brief::{build_briefing, BriefingOptions, Document};
 use common::{time_batched, time_iters};
 use criterion::measurement::WallTime;
@@ -40,8 +47,10 @@ fn configure(group: &mut BenchmarkGroup<'_, WallTime>, mb: usize) {
 fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
     let text = common::corpus(prose, mb);
     let bytes = text.as_bytes().to_vec();
-    let doc = Document::new("corpus", &text);
-    drop(text);
+    let doc = Document::from_string("corpus", text);
+    // A document as `load` leaves it: sentences not split yet (they are split on first use).
+    let fresh = || Document::from_string("corpus", doc.text.clone());
+    let date = find_document_date(&doc);
 
     let mut group = c.benchmark_group(format!("{mb}MB"));
     configure(&mut group, mb);
@@ -54,16 +63,42 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
             |bytes| Document::from_bytes("corpus", bytes),
         )
     });
+    group.bench_function("sentences", |b| {
+        time_iters(b, || {
+            doc.paragraphs
+                .iter()
+                .flat_map(|&p| split_sentences(&doc.text, p))
+                .collect::<Vec<_>>()
+        })
+    });
+    // The extractors on a document whose sentences are split already.
+    doc.sentences();
     group.bench_function("entities", |b| time_iters(b, || extract_entities(&doc)));
     group.bench_function("timeline", |b| {
-        time_iters(b, || extract_timeline(&doc, None))
+        time_iters(b, || extract_timeline(&doc, date))
     });
     let entities = extract_entities(&doc);
     group.bench_function("quotes", |b| {
         time_iters(b, || extract_quotes(&doc, &entities))
     });
+    group.bench_function("word_count", |b| time_iters(b, || doc.word_count()));
+    // The whole briefing from a freshly loaded document, sentence splitting included: the work
+    // of `brief`'s background thread, and of `--json` after the load.
     group.bench_function("briefing", |b| {
-        time_iters(b, || build_briefing(&doc, BriefingOptions::default()))
+        time_batched(b, fresh, |doc| {
+            build_briefing(&doc, BriefingOptions::default())
+        })
+    });
+    // Bytes in memory to briefing: `load` + `briefing`.
+    group.bench_function("load_and_briefing", |b| {
+        time_batched(
+            b,
+            || bytes.clone(),
+            |bytes| {
+                let doc = Document::from_bytes("corpus", bytes).document;
+                build_briefing(&doc, BriefingOptions::default())
+            },
+        )
     });
     group.finish();
 

@@ -3,8 +3,9 @@
 //!
 //! - `first_frame`: `App::new` + `Resize` + render, from a loaded document with its briefing
 //!   already built; `first_frame_empty_briefing` the same with `Briefing::default()` (the UI
-//!   alone, as when the briefing is still being built in the background);
+//!   alone, as `brief` opens a large file while the briefing is built in the background);
 //!   `open_to_first_frame`: `Document::from_bytes` + that (bytes in memory to first screen).
+//! - `briefing_arrives`: `App::set_briefing` + render, when the background briefing lands.
 //! - `key_page_down_{start,middle,end}`: one `PageDown` + render, the view put back where it
 //!   was before every iteration (rows already wrapped: the steady cost of a key).
 //! - `key_page_down_sweep`: `PageDown` + render again and again through the document, every
@@ -22,6 +23,7 @@
 mod common;
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use brief::ui::{self, Action, App, Pane};
@@ -40,7 +42,7 @@ fn screen() -> Rect {
 }
 
 /// The first screen: a new app, sized, drawn once.
-fn first_frame(doc: Document, briefing: Briefing) -> (App, Buffer) {
+fn first_frame(doc: Arc<Document>, briefing: Briefing) -> (App, Buffer) {
     let mut app = App::new(doc, briefing);
     app.update(Action::Resize {
         width: WIDTH,
@@ -89,8 +91,7 @@ fn slow_group(group: &mut BenchmarkGroup<'_, WallTime>, mb: usize) {
 fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
     let text = common::corpus(prose, mb);
     let bytes = text.as_bytes().to_vec();
-    let doc = Document::new("corpus", &text);
-    drop(text);
+    let doc = Arc::new(Document::from_string("corpus", text));
     let started = Instant::now();
     let briefing = build_briefing(&doc, BriefingOptions::default());
     eprintln!(
@@ -113,14 +114,14 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
     group.bench_function("first_frame", |b| {
         time_batched(
             b,
-            || (doc.clone(), briefing.clone()),
+            || (Arc::clone(&doc), briefing.clone()),
             |(doc, briefing)| first_frame(doc, briefing),
         )
     });
     group.bench_function("first_frame_empty_briefing", |b| {
         time_batched(
             b,
-            || doc.clone(),
+            || Arc::clone(&doc),
             |doc| first_frame(doc, Briefing::default()),
         )
     });
@@ -130,7 +131,24 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
             || bytes.clone(),
             |bytes| {
                 let loaded = Document::from_bytes("corpus", bytes);
-                first_frame(loaded.document, Briefing::default())
+                first_frame(Arc::new(loaded.document), Briefing::default())
+            },
+        )
+    });
+    group.bench_function("briefing_arrives", |b| {
+        time_batched(
+            b,
+            || {
+                (
+                    first_frame(Arc::clone(&doc), Briefing::default()),
+                    briefing.clone(),
+                )
+            },
+            |((mut app, mut buf), briefing)| {
+                app.set_briefing(briefing);
+                buf.reset();
+                ui::render(&app, screen(), &mut buf);
+                (app, buf)
             },
         )
     });
@@ -138,7 +156,7 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
     drop(bytes);
 
     // ----- keypresses
-    let (mut app, mut buf) = first_frame(doc.clone(), briefing);
+    let (mut app, mut buf) = first_frame(Arc::clone(&doc), briefing);
     let len = app.doc.text.len();
     let top = app.text.top;
     app.scroll_to(len / 2);
@@ -175,7 +193,7 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
         app.update(Action::Focus(Pane::Entities));
         app.update(Action::Down);
         group.bench_function("key_next_mention", |b| {
-            bench_key_from(b, &mut app, &mut buf, Action::NextMention, |_| {})
+            bench_key_from(b, &mut app, &mut buf, Action::NextMatch, |_| {})
         });
         app.update(Action::Cancel);
         app.update(Action::Focus(Pane::Text));
@@ -192,11 +210,6 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
         app.timeline.cursor.selected = None;
         app.text.top = top;
     }
-    group.finish();
-
-    // `G` and `g` walk every row between the ends: time them with few samples.
-    let mut group = c.benchmark_group(format!("{mb}MB"));
-    slow_group(&mut group, mb);
     group.bench_function("key_bottom", |b| {
         bench_key_from(b, &mut app, &mut buf, Action::Bottom, |app| {
             app.text.top = top

@@ -35,21 +35,56 @@ pub struct Briefing {
     pub quotes: Vec<Quote>,
 }
 
+/// The steps of building a briefing, reported as each one starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Entities,
+    Timeline,
+    Quotes,
+    Done,
+}
+
+impl Stage {
+    /// Rough share of the work done when this stage starts, for a progress indicator.
+    pub fn percent(self) -> u8 {
+        match self {
+            Stage::Entities => 0,
+            Stage::Timeline => 60,
+            Stage::Quotes => 80,
+            Stage::Done => 100,
+        }
+    }
+}
+
 /// Runs every extractor over the document.
 pub fn build_briefing(doc: &Document, options: BriefingOptions) -> Briefing {
+    build_briefing_with_progress(doc, options, &mut |_| {})
+}
+
+/// [`build_briefing`], telling `progress` as each stage starts (for a background build).
+pub fn build_briefing_with_progress(
+    doc: &Document,
+    options: BriefingOptions,
+    progress: &mut dyn FnMut(Stage),
+) -> Briefing {
     let date = options.date.or_else(|| find_document_date(doc));
+    progress(Stage::Entities);
     let entities = extract_entities(doc);
+    progress(Stage::Timeline);
     let timeline = extract_timeline(doc, date);
+    progress(Stage::Quotes);
     let quotes = extract_quotes(doc, &entities);
+    let stats = Stats {
+        bytes: doc.text.len(),
+        words: doc.word_count(),
+        sentences: doc.sentences().len(),
+        paragraphs: doc.paragraphs.len(),
+    };
+    progress(Stage::Done);
     Briefing {
         title: doc.title().map(str::to_string),
         date,
-        stats: Stats {
-            bytes: doc.text.len(),
-            words: doc.word_count(),
-            sentences: doc.sentences.len(),
-            paragraphs: doc.paragraphs.len(),
-        },
+        stats,
         entities,
         timeline,
         quotes,
@@ -79,7 +114,7 @@ impl Briefing {
             title: self.title.as_deref(),
             date: self.date.map(|d| d.to_string()),
             stats: self.stats,
-            sentences: &doc.sentences,
+            sentences: doc.sentences(),
             entities: &self.entities,
             timeline: &self.timeline,
             quotes: &self.quotes,

@@ -9,10 +9,13 @@ pub mod document;
 pub mod extract;
 pub mod plain;
 pub mod sanitize;
+pub mod search;
 pub mod span;
 pub mod ui;
 
-pub use briefing::{build_briefing, Briefing, BriefingOptions};
+pub use briefing::{
+    build_briefing, build_briefing_with_progress, Briefing, BriefingOptions, Stage,
+};
 pub use document::{Document, LoadError, Loaded};
 pub use extract::entities::{Entity, EntityKind};
 pub use extract::quotes::{Quote, QuoteKind, Speaker};

@@ -295,3 +295,20 @@ fn a_bad_date_is_refused() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn completions_man_page_and_default_config_print() {
+    let out = brief(&["completions", "bash"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("_brief()"));
+    let out = brief(&["man"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains(".TH brief 1"));
+    let out = brief(&["--print-config"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("theme = \"dark\"") && text.contains("[keys]"),
+        "{text}"
+    );
+}

@@ -56,7 +56,7 @@ fn handmade_app(width: u16, height: u16) -> App {
             .map(|(i, m)| Span::new(i, i + m.len()))
             .collect()
     };
-    let sentence_of = |offset: usize| doc.sentences[doc.sentence_at(offset).unwrap()];
+    let sentence_of = |offset: usize| doc.sentences()[doc.sentence_at(offset).unwrap()];
     let y2021 = find_all("2021")[0];
     let y2023 = find_all("2023")[0];
     let quote = find_all("we grew fast")[0];
@@ -147,15 +147,94 @@ fn help_overlay_lists_the_keys() {
     app.update(Action::ToggleHelp);
     let shown = screen(&app);
     insta::assert_snapshot!(shown);
-    for binding in brief::ui::keymap::BINDINGS {
+    for binding in &app.keymap.bindings {
         assert!(
             shown.contains(binding.help),
             "help lacks {:?}",
             binding.help
         );
+        assert!(
+            shown.contains(&binding.label()),
+            "help lacks {:?}",
+            binding.label()
+        );
     }
     app.update(Action::Cancel);
     assert!(!screen(&app).contains("this help"));
+    // On a short screen the keys go into two columns, and still all show.
+    let mut short = sample_app(120, 24);
+    short.update(Action::ToggleHelp);
+    let shown = screen(&short);
+    for binding in &short.keymap.bindings {
+        assert!(
+            shown.contains(binding.help),
+            "short help lacks {:?}",
+            binding.help
+        );
+    }
+}
+
+#[test]
+fn zoom_shows_the_focused_pane_alone() {
+    let mut app = handmade_app(120, 30);
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::ToggleZoom);
+    let shown = screen(&app);
+    assert!(shown.contains("Entities (2)"), "{shown}");
+    assert!(
+        !shown.contains("Acme Corp hired"),
+        "the text is hidden while zoomed"
+    );
+    assert_eq!(app.layout.pane(Pane::Entities).unwrap().width, 120);
+    app.update(Action::ToggleZoom);
+    assert!(screen(&app).contains("Acme Corp hired"));
+}
+
+#[test]
+fn user_key_bindings_drive_the_app_and_the_help() {
+    let (config, problems) =
+        brief::ui::config::parse("[keys]\nx = \"quit\"\nt = \"focus_timeline\"\n", "test");
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = handmade_app(120, 40);
+    app.configure(&config);
+    let t = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('t'));
+    app.update(app.keymap.action_for(t).unwrap());
+    assert_eq!(app.focus, Pane::Timeline);
+    app.update(Action::ToggleHelp);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("q ctrl-c x"),
+        "the help shows the new key: {shown}"
+    );
+}
+
+#[test]
+fn themes_render_differently_and_no_color_uses_no_colour() {
+    use ratatui::style::Color;
+    let mut app = handmade_app(100, 20);
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::Down);
+    let colours = |app: &App| {
+        let buffer = render(app);
+        buffer
+            .content()
+            .iter()
+            .flat_map(|c| [c.fg, c.bg])
+            .filter(|c| *c != Color::Reset)
+            .collect::<std::collections::HashSet<_>>()
+    };
+    let dark = colours(&app);
+    app.theme = brief::ui::theme::Theme::light();
+    let light = colours(&app);
+    assert!(!dark.is_empty() && !light.is_empty());
+    assert_ne!(dark, light);
+    app.theme = brief::ui::theme::Theme::monochrome();
+    assert!(colours(&app).is_empty(), "monochrome draws no colour");
+    let selected = highlighted_text(&app, |c| c.modifier.contains(Modifier::REVERSED));
+    assert_eq!(
+        selected, "Jane Doe",
+        "mentions still stand out, in reverse video"
+    );
 }
 
 #[test]
@@ -221,9 +300,9 @@ fn selecting_an_entity_highlights_its_mentions_and_n_steps_through_them() {
         "only the visible mention is highlighted"
     );
 
-    app.update(Action::NextMention);
+    app.update(Action::NextMatch);
     assert_eq!(app.mention, Some(0));
-    app.update(Action::NextMention);
+    app.update(Action::NextMatch);
     assert_eq!(app.mention, Some(1));
     // The second mention is near the end: the text scrolled there.
     let shown = screen(&app);
@@ -232,7 +311,7 @@ fn selecting_an_entity_highlights_its_mentions_and_n_steps_through_them() {
         shown.contains("Jane Doe 2/2"),
         "status shows the mention count"
     );
-    app.update(Action::NextMention);
+    app.update(Action::NextMatch);
     assert_eq!(app.mention, Some(0), "wraps around");
     app.update(Action::Cancel);
     assert_eq!(app.selected_entity(), None);
@@ -321,4 +400,44 @@ fn control_characters_in_the_text_are_drawn_visibly() {
     let shown = screen(&app);
     assert!(shown.contains("␛]0;pwned␇"), "{shown}");
     assert!(shown.contains("\\u{202e}"), "{shown}");
+}
+
+#[test]
+fn search_highlights_matches_counts_them_and_n_wraps() {
+    let mut app = handmade_app(100, 30);
+    app.update(Action::StartSearch);
+    for c in "jane".chars() {
+        app.update(Action::PromptChar(c));
+    }
+    assert!(
+        screen(&app).contains("/jane▏"),
+        "the prompt shows the query"
+    );
+    app.update(Action::PromptSubmit);
+    let search = app.search.as_ref().expect("a search");
+    assert_eq!(
+        search.matches.len(),
+        2,
+        "smart case: lower-case query ignores case"
+    );
+    assert!(screen(&app).contains("/jane 1/2"), "{}", screen(&app));
+    app.update(Action::NextMatch);
+    assert!(screen(&app).contains("/jane 2/2"));
+    assert!(screen(&app).contains("Later Jane Doe said"));
+    app.update(Action::NextMatch);
+    assert_eq!(
+        app.search.as_ref().unwrap().current,
+        Some(0),
+        "wraps to the first match"
+    );
+    app.update(Action::Cancel);
+    assert!(app.search.is_none());
+    // A capital letter makes the search case-sensitive.
+    app.update(Action::StartSearch);
+    for c in "JANE".chars() {
+        app.update(Action::PromptChar(c));
+    }
+    app.update(Action::PromptSubmit);
+    assert!(app.search.is_none());
+    assert!(screen(&app).contains("not found: JANE"));
 }

@@ -23,9 +23,15 @@ pub enum Action {
     Bottom,
     /// Jump the text to the focused list's item (or open it).
     Activate,
-    /// Step through the selected entity's mentions.
-    NextMention,
-    PrevMention,
+    /// Step through the search matches, or else the selected entity's mentions.
+    NextMatch,
+    PrevMatch,
+    /// Open the search prompt.
+    StartSearch,
+    /// Typing into the search prompt.
+    PromptChar(char),
+    PromptBackspace,
+    PromptSubmit,
     /// Step the timeline from any pane.
     NextEvent,
     PrevEvent,
@@ -34,6 +40,10 @@ pub enum Action {
     PrevYear,
     /// Entities ordered by first mention or by count.
     ToggleEntityOrder,
+    /// Show the focused pane alone, full screen, and back.
+    ToggleZoom,
+    /// Turn mouse capture off (so the terminal can select text) and on.
+    ToggleMouse,
     ToggleHelp,
     /// Close an overlay, or clear the focused pane's selection.
     Cancel,

@@ -1,5 +1,7 @@
 //! The application state and the one function that changes it, [`App::update`].
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use crate::briefing::Briefing;
@@ -8,6 +10,7 @@ use crate::extract::entities::EntityKind;
 use crate::span::Span;
 
 use super::action::Action;
+use super::keymap::Keymap;
 use super::layout::{self, Pane, ScreenLayout};
 use super::theme::Theme;
 use super::wrap::{RowPos, WrappedText};
@@ -84,8 +87,10 @@ pub struct TextView {
 }
 
 pub struct App {
-    pub doc: Document,
+    /// Shared with the thread that builds the briefing.
+    pub doc: Arc<Document>,
     pub theme: Theme,
+    pub keymap: Keymap,
     pub briefing: Briefing,
     pub focus: Pane,
     pub size: Rect,
@@ -102,10 +107,31 @@ pub struct App {
     pub message: Option<String>,
     /// Warnings from loading, shown once in the status line.
     pub notice: Option<String>,
+    /// While the briefing is built in the background: how far along it is (percent).
+    pub extracting: Option<u8>,
+    /// The search query being typed, while the prompt is open.
+    pub prompt: Option<String>,
+    /// The last search and its matches.
+    pub search: Option<Search>,
+    /// The focused pane fills the screen.
+    pub zoomed: bool,
+    /// Whether brief takes the mouse (the terminal applies it after each update).
+    pub mouse_capture: bool,
+    /// Percent of a wide screen the Text pane takes.
+    pub text_percent: u16,
+}
+
+/// A text search and where `n`/`N` are in its matches.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Span>,
+    pub current: Option<usize>,
 }
 
 impl App {
-    pub fn new(doc: Document, briefing: Briefing) -> App {
+    pub fn new(doc: impl Into<Arc<Document>>, briefing: Briefing) -> App {
+        let doc = doc.into();
         let line_starts = std::iter::once(0)
             .chain(doc.text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -117,6 +143,7 @@ impl App {
         let mut app = App {
             doc,
             theme: Theme::dark(),
+            keymap: Keymap::default(),
             briefing,
             focus: Pane::Text,
             size: Rect::default(),
@@ -130,6 +157,12 @@ impl App {
             should_quit: false,
             message: None,
             notice: None,
+            extracting: None,
+            prompt: None,
+            search: None,
+            zoomed: false,
+            mouse_capture: true,
+            text_percent: 58,
         };
         app.rebuild_entity_rows();
         app.rebuild_timeline_rows();
@@ -161,16 +194,42 @@ impl App {
             Action::HalfPageUp => {
                 self.move_in_focus(-((self.page_size(self.focus) / 2).max(1) as isize))
             }
-            Action::Top => self.move_in_focus(isize::MIN / 2),
-            Action::Bottom => self.move_in_focus(isize::MAX / 2),
+            Action::Top => self.move_to_end(false),
+            Action::Bottom => self.move_to_end(true),
             Action::Activate => self.activate(),
-            Action::NextMention => self.step_mention(true),
-            Action::PrevMention => self.step_mention(false),
+            Action::NextMatch if self.search.is_some() => self.step_search(true),
+            Action::PrevMatch if self.search.is_some() => self.step_search(false),
+            Action::NextMatch => self.step_mention(true),
+            Action::PrevMatch => self.step_mention(false),
+            Action::StartSearch => self.prompt = Some(String::new()),
+            Action::PromptChar(c) => {
+                if let Some(p) = self.prompt.as_mut() {
+                    p.push(c);
+                }
+            }
+            Action::PromptBackspace => {
+                if let Some(p) = self.prompt.as_mut() {
+                    p.pop();
+                }
+            }
+            Action::PromptSubmit => self.submit_search(),
             Action::NextEvent => self.step_event(1),
             Action::PrevEvent => self.step_event(-1),
             Action::NextYear => self.step_year(true),
             Action::PrevYear => self.step_year(false),
             Action::ToggleEntityOrder => self.toggle_entity_order(),
+            Action::ToggleZoom => {
+                self.zoomed = !self.zoomed;
+                self.relayout();
+            }
+            Action::ToggleMouse => {
+                self.mouse_capture = !self.mouse_capture;
+                self.message = Some(if self.mouse_capture {
+                    "mouse on: click and wheel work in brief".into()
+                } else {
+                    "mouse off: the terminal can select and copy text".into()
+                });
+            }
             Action::ToggleHelp => self.show_help = true,
             Action::Cancel => self.cancel(),
             Action::Click { column, row } => self.click(column, row),
@@ -180,6 +239,29 @@ impl App {
             #[cfg(debug_assertions)]
             Action::DebugPanic => panic!("debug panic requested (BRIEF_DEBUG_PANIC_KEY)"),
         }
+    }
+
+    /// Applies the user's configuration.
+    pub fn configure(&mut self, config: &super::config::Config) {
+        self.theme = config.theme.theme();
+        self.keymap = config.keymap.clone();
+        self.mouse_capture = config.mouse;
+        self.text_percent = config.text_width;
+        self.relayout();
+    }
+
+    /// Takes the briefing built in the background. Selections made meanwhile (there are
+    /// none in the lists while they are empty) and the text position are kept.
+    pub fn set_briefing(&mut self, briefing: Briefing) {
+        self.briefing = briefing;
+        self.extracting = None;
+        self.rebuild_entity_rows();
+        self.rebuild_timeline_rows();
+        self.entities.cursor = ListCursor::default();
+        self.timeline.cursor = ListCursor::default();
+        self.quotes = ListCursor::default();
+        self.mention = None;
+        self.relayout();
     }
 
     // ----- selection as the other panes see it
@@ -256,6 +338,24 @@ impl App {
                 self.quotes.step(delta, self.briefing.quotes.len());
                 self.ensure_quote_visible();
             }
+        }
+    }
+
+    /// `g`/`G`: straight to the first or last row or item, without walking the rows between.
+    fn move_to_end(&mut self, bottom: bool) {
+        match self.focus {
+            Pane::Text => {
+                self.text.top = if bottom {
+                    self.clamp_top(self.text.wrapped.last(&self.doc.text))
+                } else {
+                    self.text.wrapped.first()
+                };
+            }
+            _ => self.move_in_focus(if bottom {
+                isize::MAX / 2
+            } else {
+                isize::MIN / 2
+            }),
         }
     }
 
@@ -412,7 +512,72 @@ impl App {
         }
     }
 
+    fn submit_search(&mut self) {
+        let Some(query) = self.prompt.take() else {
+            return;
+        };
+        if query.is_empty() {
+            self.search = None;
+            return;
+        }
+        let options = crate::search::SearchOptions::smart(&query);
+        let matches = crate::search::find_all(&self.doc.text, &query, options);
+        if matches.is_empty() {
+            self.message = Some(format!("not found: {query}"));
+            self.search = None;
+            return;
+        }
+        self.search = Some(Search {
+            query,
+            matches,
+            current: None,
+        });
+        self.step_search(true);
+    }
+
+    /// `n`/`N` with a search: the next match after the current one (or after the top of
+    /// the view), wrapping around at the ends.
+    fn step_search(&mut self, forward: bool) {
+        let top = self.text.wrapped.offset_of(&self.doc.text, self.text.top);
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        let len = search.matches.len();
+        let next = match (search.current, forward) {
+            (Some(i), true) => i + 1,
+            (Some(i), false) => i.wrapping_sub(1),
+            (None, true) => search.matches.partition_point(|m| m.start < top),
+            (None, false) => search
+                .matches
+                .partition_point(|m| m.start < top)
+                .wrapping_sub(1),
+        };
+        let next = if next >= len {
+            self.message = Some(if forward {
+                "search wrapped to the top".into()
+            } else {
+                "search wrapped to the bottom".into()
+            });
+            if forward {
+                0
+            } else {
+                len - 1
+            }
+        } else {
+            next
+        };
+        search.current = Some(next);
+        let offset = search.matches[next].start;
+        self.scroll_to(offset);
+    }
+
     fn cancel(&mut self) {
+        if self.prompt.take().is_some() {
+            return;
+        }
+        if self.search.take().is_some() {
+            return;
+        }
         match self.focus {
             Pane::Text => {
                 self.entities.cursor.selected = None;
@@ -505,7 +670,7 @@ impl App {
 
     fn relayout(&mut self) {
         let offset = self.text.wrapped.offset_of(&self.doc.text, self.text.top);
-        self.layout = layout::compute(self.size, self.focus);
+        self.layout = layout::compute(self.size, self.focus, self.zoomed, self.text_percent);
         if let Some(rect) = self.layout.pane(Pane::Text) {
             let inner_width = rect.width.saturating_sub(2).max(1) as usize;
             self.text.height = rect.height.saturating_sub(2) as usize;

@@ -26,7 +26,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if app.briefing.entities.is_empty() {
-        Paragraph::new(Line::styled("no entities found", theme.dim)).render(inner, buf);
+        Paragraph::new(Line::styled(
+            super::placeholder(app, "no entities found"),
+            theme.dim,
+        ))
+        .render(inner, buf);
         return;
     }
     let width = inner.width as usize;

@@ -72,8 +72,9 @@ impl ScreenLayout {
     }
 }
 
-/// Lays out a screen of `area` with `focus` shown in the narrow layout.
-pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
+/// Lays out a screen of `area`; `focus` is the one pane shown when the screen is narrow or
+/// the focused pane is zoomed.
+pub fn compute(area: Rect, focus: Pane, zoomed: bool, text_percent: u16) -> ScreenLayout {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return ScreenLayout {
             status: area,
@@ -86,15 +87,19 @@ pub fn compute(area: Rect, focus: Pane) -> ScreenLayout {
         status,
         ..ScreenLayout::default()
     };
-    if area.width < NARROW_WIDTH {
+    if area.width < NARROW_WIDTH || zoomed {
         let [tabs, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(main);
         layout.tabs = Some(tabs);
         layout.panes[focus.index()] = Some(body);
         return layout;
     }
-    let [text, side] =
-        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(main);
+    let text_percent = text_percent.clamp(20, 85);
+    let [text, side] = Layout::horizontal([
+        Constraint::Percentage(text_percent),
+        Constraint::Percentage(100 - text_percent),
+    ])
+    .areas(main);
     let side_panes = Layout::default()
         .direction(Direction::Vertical)
         .constraints([
@@ -118,9 +123,9 @@ mod tests {
 
     #[test]
     fn wide_screens_show_every_pane_and_narrow_ones_the_focused() {
-        let wide = compute(Rect::new(0, 0, 120, 40), Pane::Text);
+        let wide = compute(Rect::new(0, 0, 120, 40), Pane::Text, false, 58);
         assert!(Pane::ALL.iter().all(|&p| wide.pane(p).is_some()));
-        let narrow = compute(Rect::new(0, 0, 50, 20), Pane::Quotes);
+        let narrow = compute(Rect::new(0, 0, 50, 20), Pane::Quotes, false, 58);
         assert!(narrow.tabs.is_some());
         assert_eq!(narrow.pane(Pane::Text), None);
         assert!(narrow.pane(Pane::Quotes).is_some());
@@ -130,9 +135,12 @@ mod tests {
     fn tiny_screens_are_too_small_not_a_panic() {
         for w in 0..25 {
             for h in 0..8 {
-                let _ = compute(Rect::new(0, 0, w, h), Pane::Text);
+                let _ = compute(Rect::new(0, 0, w, h), Pane::Text, w % 2 == 0, 58);
             }
         }
-        assert!(compute(Rect::new(0, 0, 1, 1), Pane::Text).too_small);
+        assert!(compute(Rect::new(0, 0, 1, 1), Pane::Text, false, 58).too_small);
+        let zoomed = compute(Rect::new(0, 0, 120, 40), Pane::Entities, true, 58);
+        assert_eq!(zoomed.pane(Pane::Text), None);
+        assert_eq!(zoomed.pane(Pane::Entities).unwrap().width, 120);
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod config;
 pub mod entities;
 pub mod help;
 pub mod keymap;
@@ -140,5 +141,13 @@ pub(crate) fn with_ellipsis(text: &str, width: usize) -> String {
         format!("{text}…")
     } else {
         truncate(&format!("{text}…"), width)
+    }
+}
+
+/// What an empty list pane says: progress while the briefing is being built, else `empty`.
+pub(crate) fn placeholder(app: &App, empty: &str) -> String {
+    match app.extracting {
+        Some(percent) => format!("extracting… {percent}%"),
+        None => empty.to_string(),
     }
 }

@@ -27,7 +27,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if quotes.is_empty() {
-        Paragraph::new(Line::styled("no quotations found", theme.dim)).render(inner, buf);
+        Paragraph::new(Line::styled(
+            super::placeholder(app, "no quotations found"),
+            theme.dim,
+        ))
+        .render(inner, buf);
         return;
     }
     let width = (inner.width as usize).max(1);

@@ -14,6 +14,18 @@ use super::truncate;
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let (line, lines, percent) = app.position();
+    if let Some(query) = &app.prompt {
+        let line = Line::from(vec![
+            Span::styled("/", theme.status_focus),
+            Span::raw(truncate(
+                &for_display(query),
+                (area.width as usize).saturating_sub(2),
+            )),
+            Span::raw("▏"),
+        ]);
+        Paragraph::new(line.style(theme.status)).render(area, buf);
+        return;
+    }
     let mut left = vec![
         Span::styled(format!(" {} ", app.focus.name()), theme.status_focus),
         Span::raw(format!(" line {line}/{lines} · {percent}% ")),
@@ -24,6 +36,16 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             "· {} {at}{} ",
             for_display(&e.name),
             e.mentions.len()
+        )));
+    }
+    if let Some(search) = &app.search {
+        let at = search
+            .current
+            .map_or(String::new(), |i| format!("{}/", i + 1));
+        left.push(Span::raw(format!(
+            "· /{} {at}{} ",
+            truncate(&for_display(&search.query), 24),
+            search.matches.len()
         )));
     }
     if let Some(message) = app.message.as_ref().or(app.notice.as_ref()) {

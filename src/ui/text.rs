@@ -92,6 +92,18 @@ fn highlight_layers(app: &App) -> Vec<Layer<'_>> {
             });
         }
     }
+    if let Some(search) = &app.search {
+        layers.push(Layer {
+            spans: &search.matches,
+            style: theme.search,
+        });
+        if let Some(m) = search.current.and_then(|i| search.matches.get(i)) {
+            layers.push(Layer {
+                spans: std::slice::from_ref(m),
+                style: theme.current_mention,
+            });
+        }
+    }
     if let Some(entity) = app.selected_entity().map(|e| &briefing.entities[e]) {
         layers.push(Layer {
             spans: &entity.mentions,

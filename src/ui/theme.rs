@@ -12,6 +12,7 @@ pub struct Theme {
     pub dim: Style,
     pub selected: Style,
     pub mention: Style,
+    pub search: Style,
     pub current_mention: Style,
     pub event_sentence: Style,
     pub event_date: Style,
@@ -25,14 +26,6 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The colour theme, or the monochrome one when `NO_COLOR` asks for it.
-    pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::monochrome(),
-            _ => Theme::dark(),
-        }
-    }
-
     /// Colours chosen to read on dark and light backgrounds alike (ANSI colours the
     /// terminal's own palette adapts).
     pub fn dark() -> Theme {
@@ -48,6 +41,7 @@ impl Theme {
                 .fg(Color::White)
                 .add_modifier(bold),
             mention: Style::new().bg(Color::Yellow).fg(Color::Black),
+            search: Style::new().bg(Color::Green).fg(Color::Black),
             current_mention: Style::new()
                 .bg(Color::LightRed)
                 .fg(Color::Black)
@@ -73,6 +67,36 @@ impl Theme {
         }
     }
 
+    /// For terminals with a light background: darker foregrounds, pale highlights.
+    pub fn light() -> Theme {
+        let bold = Modifier::BOLD;
+        Theme {
+            border: Style::new().fg(Color::Gray),
+            border_focused: Style::new().fg(Color::Blue).add_modifier(bold),
+            heading: Style::new().fg(Color::Magenta).add_modifier(bold),
+            dim: Style::new().fg(Color::Gray),
+            selected: Style::new()
+                .bg(Color::LightBlue)
+                .fg(Color::Black)
+                .add_modifier(bold),
+            mention: Style::new().bg(Color::LightYellow).fg(Color::Black),
+            search: Style::new().bg(Color::LightGreen).fg(Color::Black),
+            event_date: Style::new()
+                .fg(Color::Blue)
+                .add_modifier(bold | Modifier::UNDERLINED),
+            quote: Style::new().fg(Color::Green).add_modifier(Modifier::ITALIC),
+            status: Style::new().bg(Color::Gray).fg(Color::Black),
+            status_focus: Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(bold),
+            tab_focused: Style::new()
+                .fg(Color::Blue)
+                .add_modifier(bold | Modifier::UNDERLINED),
+            ..Theme::dark()
+        }
+    }
+
     pub fn monochrome() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let reverse = Style::new().add_modifier(Modifier::REVERSED);
@@ -85,6 +109,7 @@ impl Theme {
             dim: Style::new().add_modifier(Modifier::DIM),
             selected: reverse,
             mention: reverse,
+            search: reverse.add_modifier(Modifier::UNDERLINED),
             current_mention: reverse.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             event_sentence: underline,
             event_date: bold.add_modifier(Modifier::UNDERLINED),

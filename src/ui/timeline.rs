@@ -52,7 +52,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if app.briefing.timeline.is_empty() {
-        Paragraph::new(Line::styled("no dated events found", theme.dim)).render(inner, buf);
+        Paragraph::new(Line::styled(
+            super::placeholder(app, "no dated events found"),
+            theme.dim,
+        ))
+        .render(inner, buf);
         return;
     }
     let width = inner.width as usize;

@@ -1,5 +1,12 @@
 //! Named entities: people, organizations, places and the rest, with aliases merged.
 
+pub mod features;
+mod hash;
+pub mod lexicon;
+mod mentions;
+pub mod model;
+pub mod tokens;
+
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
@@ -66,6 +73,8 @@ pub struct Entity {
 
 /// Finds the entities of a document.
 pub fn extract_entities(doc: &Document) -> Vec<Entity> {
-    let _ = doc;
-    Vec::new()
+    let prepared = features::Prepared::new(doc);
+    let labels = model::Model::get().tag(&prepared);
+    let found = mentions::resolve(&prepared, &labels);
+    mentions::group(doc, &prepared, found)
 }

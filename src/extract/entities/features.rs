@@ -1,0 +1,458 @@
+//! The tagger's view of a document: tokens with hashed features, shared by run time and training.
+
+use std::collections::HashSet;
+
+use super::hash::{hash_bytes, hash_lower, mix, tmpl, NoHashBuilder};
+use super::lexicon::{phrase_hash, Lexicon, MAX_PHRASE};
+use super::tokens::{tokenize, Token};
+use crate::document::Document;
+
+/// Entity types the tagger knows; DATE is learned so it is not confused with the rest.
+pub const TYPES: [&str; 6] = ["PERSON", "ORG", "PLACE", "OTHER", "QUANTITY", "DATE"];
+pub const PERSON: usize = 0;
+pub const ORG: usize = 1;
+pub const PLACE: usize = 2;
+pub const OTHER: usize = 3;
+pub const QUANTITY: usize = 4;
+pub const DATE: usize = 5;
+/// O, then B and I for each type.
+pub const NUM_LABELS: usize = 1 + 2 * TYPES.len();
+
+pub fn begin(t: usize) -> u8 {
+    (1 + 2 * t) as u8
+}
+pub fn inside(t: usize) -> u8 {
+    (2 + 2 * t) as u8
+}
+/// The type of a non-O label.
+pub fn type_of(label: u8) -> usize {
+    (label as usize - 1) / 2
+}
+pub fn is_begin(label: u8) -> bool {
+    label % 2 == 1
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "half",
+    "several",
+    "both",
+    "percent",
+];
+
+/// Per-token facts computed once.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TokenInfo {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub short_shape: u64,
+    pub prefix2: u64,
+    pub prefix3: u64,
+    pub suffix2: u64,
+    pub suffix3: u64,
+    pub suffix4: u64,
+    pub capitalized: bool,
+    pub all_caps: bool,
+    pub has_digit: bool,
+    pub alpha: bool,
+    pub lowercase: bool,
+    pub sentence_start: bool,
+    pub active: bool,
+    pub paragraph: u8,
+    pub zipf: u8,
+    /// Gazetteer categories of phrases that start at this token / continue through it.
+    pub gaz_begin: u16,
+    pub gaz_inside: u16,
+}
+
+/// A document ready for tagging.
+pub struct Prepared<'d> {
+    pub text: &'d str,
+    pub tokens: Vec<Token>,
+    pub info: Vec<TokenInfo>,
+    lower_seen: HashSet<u64, NoHashBuilder>,
+    cap_mid_seen: HashSet<u64, NoHashBuilder>,
+}
+
+struct Shape {
+    full: u64,
+    short: u64,
+    capitalized: bool,
+    all_caps: bool,
+    has_digit: bool,
+    alpha: bool,
+    lowercase: bool,
+}
+
+fn shape_of(word: &str) -> Shape {
+    let mut full: u64 = 7;
+    let mut short: u64 = 11;
+    let mut last = 0u8;
+    let (mut upper, mut lower, mut digit, mut other, mut n) = (0, 0, 0, 0, 0);
+    let mut first_upper = false;
+    for (i, c) in word.chars().enumerate() {
+        let k = if c.is_uppercase() {
+            upper += 1;
+            if i == 0 {
+                first_upper = true;
+            }
+            b'X'
+        } else if c.is_lowercase() {
+            lower += 1;
+            b'x'
+        } else if c.is_numeric() {
+            digit += 1;
+            b'd'
+        } else {
+            other += 1;
+            if c.is_ascii() {
+                c as u8
+            } else {
+                b'?'
+            }
+        };
+        if n < 8 {
+            full = mix(full, k as u64);
+        }
+        if k != last {
+            short = mix(short, k as u64);
+            last = k;
+        }
+        n += 1;
+    }
+    let _ = other;
+    Shape {
+        full,
+        short,
+        capitalized: first_upper,
+        all_caps: upper > 0 && lower == 0,
+        has_digit: digit > 0,
+        alpha: upper + lower > 0,
+        lowercase: lower > 0 && upper == 0,
+    }
+}
+
+fn affix_hashes(word: &str) -> [u64; 5] {
+    let mut buf = [0u8; 64];
+    let owned;
+    let lower: &[u8] = if word.is_ascii() && word.len() <= 64 {
+        for (d, s) in buf.iter_mut().zip(word.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        &buf[..word.len()]
+    } else {
+        owned = word.to_lowercase();
+        owned.as_bytes()
+    };
+    let s = std::str::from_utf8(lower).unwrap_or("");
+    let pre = |n: usize| {
+        let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+        hash_bytes(&s.as_bytes()[..end])
+    };
+    let suf = |n: usize| {
+        let start = s
+            .char_indices()
+            .rev()
+            .nth(n.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
+        hash_bytes(&s.as_bytes()[start..])
+    };
+    [pre(2), pre(3), suf(2), suf(3), suf(4)]
+}
+
+fn is_candidate(word: &str, shape: &Shape) -> bool {
+    if shape.capitalized || shape.has_digit {
+        return true;
+    }
+    if matches!(word, "$" | "%" | "€" | "£" | "¥") {
+        return true;
+    }
+    shape.lowercase && word.len() <= 9 && NUMBER_WORDS.contains(&word)
+}
+
+impl<'d> Prepared<'d> {
+    pub fn new(doc: &'d Document) -> Prepared<'d> {
+        let text = doc.text.as_str();
+        let tokens = tokenize(text);
+        let lex = Lexicon::get();
+        let mut info = Vec::with_capacity(tokens.len());
+        let mut lower_seen = HashSet::default();
+        let mut cap_mid_seen = HashSet::default();
+        let mut sent = 0;
+        let mut para = 0;
+        for t in &tokens {
+            let w = t.text(text);
+            let sh = shape_of(w);
+            while sent < doc.sentences().len() && doc.sentences()[sent].end <= t.start {
+                sent += 1;
+            }
+            while para < doc.paragraphs.len() && doc.paragraphs[para].end <= t.start {
+                para += 1;
+            }
+            let sentence_start = doc.sentences().get(sent).is_some_and(|s| s.start == t.start);
+            let lower = hash_lower(w);
+            if sh.lowercase {
+                lower_seen.insert(lower);
+            } else if sh.capitalized && !sentence_start && para > 1 {
+                cap_mid_seen.insert(lower);
+            }
+            info.push(TokenInfo {
+                word: hash_bytes(w.as_bytes()),
+                lower,
+                shape: sh.full,
+                short_shape: sh.short,
+                capitalized: sh.capitalized,
+                all_caps: sh.all_caps,
+                has_digit: sh.has_digit,
+                alpha: sh.alpha,
+                lowercase: sh.lowercase,
+                sentence_start: sentence_start || t.line_start,
+                active: is_candidate(w, &sh),
+                paragraph: para.min(2) as u8,
+                ..TokenInfo::default()
+            });
+        }
+        // Neighbours of candidates are tagged too (`of` in `Bank of England`).
+        let cand: Vec<bool> = info.iter().map(|i| i.active).collect();
+        for i in 0..info.len() {
+            if !cand[i]
+                && ((i > 0 && cand[i - 1]) || cand.get(i + 1).copied().unwrap_or(false))
+                && tokens[i].end - tokens[i].start <= 12
+            {
+                info[i].active = true;
+            }
+        }
+        // Affixes, frequency and gazetteer matches, for active tokens only.
+        for i in 0..info.len() {
+            if !info[i].active {
+                continue;
+            }
+            let w = tokens[i].text(text);
+            let [p2, p3, s2, s3, s4] = affix_hashes(w);
+            let ti = &mut info[i];
+            ti.prefix2 = p2;
+            ti.prefix3 = p3;
+            ti.suffix2 = s2;
+            ti.suffix3 = s3;
+            ti.suffix4 = s4;
+            ti.zipf = lex.zipf.get(&ti.lower).copied().unwrap_or(0);
+            if !info[i].capitalized && !info[i].has_digit {
+                continue;
+            }
+            let mut h = 0;
+            for len in 1..=MAX_PHRASE {
+                let j = i + len - 1;
+                if j >= tokens.len() || (len > 1 && tokens[j].line_start) {
+                    break;
+                }
+                h = phrase_hash(h, tokens[j].text(text));
+                if let Some(&bits) = lex.phrases.get(&h) {
+                    info[i].gaz_begin |= bits;
+                    for k in i + 1..=j {
+                        info[k].gaz_inside |= bits;
+                    }
+                }
+            }
+        }
+        Prepared {
+            text,
+            tokens,
+            info,
+            lower_seen,
+            cap_mid_seen,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    pub fn word(&self, i: usize) -> &'d str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// The features of token `i` that do not depend on labels.
+    pub fn static_features(&self, i: usize, out: &mut Vec<u64>) {
+        const BOS: u64 = 0x5EED;
+        let t = &self.info[i];
+        let at = |k: isize| -> Option<&TokenInfo> {
+            let j = i as isize + k;
+            (j >= 0).then(|| self.info.get(j as usize)).flatten()
+        };
+        let lower_at = |k| at(k).map_or(BOS, |x| x.lower);
+        let short_at = |k| at(k).map_or(BOS, |x| x.short_shape);
+        let cap = t.capitalized as u64;
+        let f = |name: u64, v: u64| mix(name, v);
+        out.push(tmpl("bias"));
+        out.push(f(tmpl("w"), t.word));
+        out.push(f(tmpl("l"), t.lower));
+        out.push(f(tmpl("shape"), t.shape));
+        out.push(f(tmpl("sshape"), t.short_shape));
+        out.push(f(tmpl("p2"), t.prefix2));
+        out.push(f(tmpl("p3"), t.prefix3));
+        out.push(f(tmpl("s2"), t.suffix2));
+        out.push(f(tmpl("s3"), t.suffix3));
+        out.push(f(tmpl("s4"), t.suffix4));
+        out.push(f(tmpl("l-1"), lower_at(-1)));
+        out.push(f(tmpl("l+1"), lower_at(1)));
+        out.push(f(tmpl("l-2"), lower_at(-2)));
+        out.push(f(tmpl("l+2"), lower_at(2)));
+        out.push(f(tmpl("sh-1"), short_at(-1)));
+        out.push(f(tmpl("sh+1"), short_at(1)));
+        out.push(f(tmpl("sh-1sh"), mix(short_at(-1), t.short_shape)));
+        out.push(f(tmpl("shsh+1"), mix(t.short_shape, short_at(1))));
+        out.push(f(tmpl("l-1l"), mix(lower_at(-1), t.lower)));
+        out.push(f(tmpl("ll+1"), mix(t.lower, lower_at(1))));
+        out.push(f(
+            tmpl("pos"),
+            (t.sentence_start as u64) << 4 | (t.paragraph as u64) << 1 | cap,
+        ));
+        out.push(f(tmpl("zipf"), (t.zipf as u64) << 1 | cap));
+        out.push(f(
+            tmpl("zipfsent"),
+            (t.zipf as u64) << 2 | (t.sentence_start as u64) << 1 | cap,
+        ));
+        if t.capitalized || t.all_caps {
+            let low = self.lower_seen.contains(&t.lower);
+            let capmid = self.cap_mid_seen.contains(&t.lower);
+            out.push(f(
+                tmpl("docseen"),
+                (low as u64) << 2 | (capmid as u64) << 1 | t.sentence_start as u64,
+            ));
+        }
+        if t.gaz_begin != 0 {
+            out.push(f(tmpl("gb"), t.gaz_begin as u64));
+            for bit in 0..16 {
+                if t.gaz_begin & (1 << bit) != 0 {
+                    out.push(f(tmpl("gb1"), bit));
+                }
+            }
+        }
+        if t.gaz_inside != 0 {
+            for bit in 0..16 {
+                if t.gaz_inside & (1 << bit) != 0 {
+                    out.push(f(tmpl("gi1"), bit));
+                }
+            }
+        }
+        let g_prev = at(-1).map_or(0, |x| x.gaz_begin | x.gaz_inside);
+        let g_next = at(1).map_or(0, |x| x.gaz_begin | x.gaz_inside);
+        out.push(f(tmpl("g-1"), g_prev as u64));
+        out.push(f(tmpl("g+1"), g_next as u64));
+    }
+}
+
+/// Features that depend on the labels already chosen to the left.
+pub fn history_features(p: &Prepared, i: usize, prev: u8, prev2: u8, out: &mut Vec<u64>) {
+    let t = &p.info[i];
+    out.push(mix(tmpl("t-1"), prev as u64));
+    out.push(mix(tmpl("t-2t-1"), (prev2 as u64) << 8 | prev as u64));
+    out.push(mix(tmpl("t-1sh"), mix(prev as u64, t.short_shape)));
+    out.push(mix(tmpl("t-1l"), mix(prev as u64, t.lower)));
+}
+
+/// What the first pass said about the whole document, for the second pass.
+pub struct DocVotes {
+    /// Lowercase hash -> votes per type (and O) over all occurrences.
+    votes: std::collections::HashMap<u64, [u16; TYPES.len() + 1], NoHashBuilder>,
+    /// Last words of multi-word person names.
+    surnames: HashSet<u64, NoHashBuilder>,
+    labels: Vec<u8>,
+}
+
+impl DocVotes {
+    pub fn new(p: &Prepared, labels: &[u8]) -> DocVotes {
+        let mut votes: std::collections::HashMap<u64, [u16; TYPES.len() + 1], NoHashBuilder> =
+            Default::default();
+        let mut surnames = HashSet::default();
+        for (i, &l) in labels.iter().enumerate() {
+            let t = &p.info[i];
+            if !(t.capitalized || t.all_caps) {
+                continue;
+            }
+            let slot = if l == 0 { TYPES.len() } else { type_of(l) };
+            let v = votes.entry(t.lower).or_default();
+            v[slot] = v[slot].saturating_add(1);
+            if l == inside(PERSON) && labels.get(i + 1) != Some(&inside(PERSON)) {
+                surnames.insert(t.lower);
+            }
+        }
+        DocVotes {
+            votes,
+            surnames,
+            labels: labels.to_vec(),
+        }
+    }
+
+    pub fn features(&self, p: &Prepared, i: usize, out: &mut Vec<u64>) {
+        let t = &p.info[i];
+        let own = self.labels[i] as u64;
+        let left = if i > 0 { self.labels[i - 1] as u64 } else { 99 };
+        let right = self.labels.get(i + 1).map_or(99, |&l| l as u64);
+        out.push(mix(tmpl("p1"), own));
+        out.push(mix(tmpl("p1ctx"), left << 16 | own << 8 | right));
+        if let Some(v) = self.votes.get(&t.lower) {
+            let total: u16 = v.iter().sum();
+            let (best, &n) = v[..TYPES.len()]
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, &n)| n)
+                .unwrap_or((0, &0));
+            if n > 0 {
+                let frac = (n as u32 * 4 / total.max(1) as u32) as u64;
+                out.push(mix(tmpl("vote"), (best as u64) << 4 | frac));
+                out.push(mix(
+                    tmpl("votecap"),
+                    (best as u64) << 2 | t.sentence_start as u64,
+                ));
+            } else {
+                out.push(mix(tmpl("vote0"), (total > 1) as u64));
+            }
+        }
+        if self.surnames.contains(&t.lower) {
+            out.push(mix(tmpl("surname"), own));
+        }
+    }
+}

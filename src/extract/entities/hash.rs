@@ -1,0 +1,73 @@
+//! Cheap 64-bit hashing for feature keys, and a pass-through hasher for maps keyed by them.
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Combines two hashes; order matters.
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let x = (a.rotate_left(5) ^ b).wrapping_mul(K);
+    x ^ (x >> 29)
+}
+
+#[inline]
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    for chunk in bytes.chunks(8) {
+        let mut v = 0u64;
+        for (i, &b) in chunk.iter().enumerate() {
+            v |= (b as u64) << (i * 8);
+        }
+        h = (h ^ v).wrapping_mul(K).rotate_left(23);
+    }
+    h ^ (h >> 31) ^ bytes.len() as u64
+}
+
+/// Hash of the lowercase form, without allocating for ASCII words.
+#[inline]
+pub fn hash_lower(word: &str) -> u64 {
+    if word.is_ascii() {
+        let mut buf = [0u8; 64];
+        if word.len() <= 64 {
+            for (d, s) in buf.iter_mut().zip(word.bytes()) {
+                *d = s.to_ascii_lowercase();
+            }
+            return hash_bytes(&buf[..word.len()]);
+        }
+    }
+    hash_bytes(word.to_lowercase().as_bytes())
+}
+
+/// Hash of a feature name given as a string (template names).
+pub const fn tmpl(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u64;
+        h = h.wrapping_mul(0x100_0000_01B3);
+        i += 1;
+    }
+    h
+}
+
+/// Keys are already well mixed: use them as they are.
+#[derive(Default)]
+pub struct NoHash(u64);
+
+impl Hasher for NoHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type NoHashBuilder = BuildHasherDefault<NoHash>;

@@ -1,0 +1,803 @@
+//! From token labels to entities: mention spans, clean-up and consistency rules, alias merging
+//! and descriptions.
+
+use std::collections::HashMap;
+
+use super::features::{type_of, Prepared, DATE, ORG, OTHER, PERSON, PLACE, QUANTITY};
+use super::lexicon::{Lexicon, DEMONYM, ORGCUE, PLACES, TITLE};
+use super::{Entity, EntityKind};
+use crate::document::Document;
+use crate::span::Span;
+
+/// A mention: a token range `[first, last)` and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub first: usize,
+    pub last: usize,
+    pub kind: EntityKind,
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+fn is_name_kind(kind: EntityKind) -> bool {
+    matches!(
+        kind,
+        EntityKind::Person
+            | EntityKind::Organization
+            | EntityKind::Place
+            | EntityKind::Group
+            | EntityKind::Product
+            | EntityKind::Event
+    )
+}
+
+fn quantity_kind(p: &Prepared, first: usize, last: usize) -> EntityKind {
+    let mut kind = EntityKind::Quantity;
+    for i in first..last {
+        let w = p.word(i);
+        let lw = w.to_ascii_lowercase();
+        if matches!(w, "$" | "€" | "£" | "¥")
+            || lw.starts_with("dollar")
+            || lw.starts_with("euro")
+            || lw.starts_with("pound")
+            || lw == "yuan"
+            || lw == "yen"
+        {
+            kind = EntityKind::Money;
+        } else if w == "%" || lw == "percent" {
+            kind = EntityKind::Percent;
+        }
+    }
+    kind
+}
+
+fn kind_of(ty: usize, p: &Prepared, first: usize, last: usize) -> Option<EntityKind> {
+    Some(match ty {
+        PERSON => EntityKind::Person,
+        ORG => EntityKind::Organization,
+        PLACE => EntityKind::Place,
+        OTHER => EntityKind::Group,
+        QUANTITY => quantity_kind(p, first, last),
+        DATE => return None,
+        _ => return None,
+    })
+}
+
+/// Mentions from BIO labels.
+pub fn mentions(p: &Prepared, labels: &[u8]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        if labels[i] == 0 {
+            i += 1;
+            continue;
+        }
+        let ty = type_of(labels[i]);
+        let first = i;
+        i += 1;
+        while i < labels.len() && labels[i] != 0 && labels[i] % 2 == 0 && type_of(labels[i]) == ty {
+            i += 1;
+        }
+        if let Some(kind) = kind_of(ty, p, first, i) {
+            out.push(Mention {
+                first,
+                last: i,
+                kind,
+            });
+        }
+    }
+    out
+}
+
+/// Tokens that belong to a calendar date (`Friday, August 21, 2015`, `21 August`).
+fn date_mask(p: &Prepared) -> Vec<bool> {
+    let n = p.len();
+    let mut mask = vec![false; n];
+    let is_num = |i: usize| i < n && p.word(i).bytes().all(|b| b.is_ascii_digit());
+    let day = |i: usize| is_num(i) && p.word(i).len() <= 2;
+    let year = |i: usize| is_num(i) && p.word(i).len() == 4;
+    for i in 0..n {
+        let w = p.word(i);
+        if WEEKDAYS.contains(&w) {
+            mask[i] = true;
+            continue;
+        }
+        if !MONTHS.contains(&w) {
+            continue;
+        }
+        let next_cap = i + 1 < n && p.info[i + 1].capitalized;
+        if w == "May" && !(day(i + 1) || year(i + 1)) {
+            continue;
+        }
+        if !next_cap {
+            mask[i] = true;
+        }
+        if day(i + 1) {
+            mask[i + 1] = true;
+            if i + 3 < n && p.word(i + 2) == "," && year(i + 3) {
+                mask[i + 2] = true;
+                mask[i + 3] = true;
+            }
+        } else if year(i + 1) {
+            mask[i + 1] = true;
+        }
+        if i > 0 && day(i - 1) {
+            mask[i - 1] = true;
+        }
+    }
+    mask
+}
+
+fn is_title(lex: &Lexicon, p: &Prepared, i: usize) -> bool {
+    lex.word(p.word(i)) & TITLE != 0 || (p.info[i].gaz_begin | p.info[i].gaz_inside) & TITLE != 0
+}
+
+/// Trims what a name never includes: a leading `the`, titles before a person's name, trailing
+/// punctuation, date words. Drops mentions left empty.
+fn clean(p: &Prepared, found: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    let dates = date_mask(p);
+    extend(lex, p, &dates, found);
+    for m in found.iter_mut() {
+        while m.first < m.last && matches!(p.word(m.first), "the" | "The") {
+            m.first += 1;
+        }
+        if m.kind == EntityKind::Person {
+            if let Some(t) = (m.first..m.last.saturating_sub(1))
+                .rev()
+                .find(|&i| is_title(lex, p, i))
+            {
+                m.first = t + 1;
+            }
+        }
+        while m.last > m.first && !p.word(m.last - 1).chars().any(char::is_alphanumeric) {
+            if m.kind != EntityKind::Percent && m.kind != EntityKind::Money {
+                m.last -= 1;
+            } else if matches!(p.word(m.last - 1), "%" | "$" | "€" | "£") {
+                break;
+            } else {
+                m.last -= 1;
+            }
+        }
+        while m.first < m.last && !p.word(m.first).chars().any(char::is_alphanumeric) {
+            if matches!(p.word(m.first), "$" | "€" | "£" | "¥") {
+                break;
+            }
+            m.first += 1;
+        }
+        if (m.first..m.last).any(|i| dates[i]) {
+            m.last = m.first;
+        }
+        if is_name_kind(m.kind) {
+            retype(lex, p, m);
+        }
+        // A lone title is not a name.
+        if m.last == m.first + 1 && is_name_kind(m.kind) && is_title(lex, p, m.first) {
+            m.last = m.first;
+        }
+    }
+    found.retain(|m| m.last > m.first);
+    join_country_prefix(lex, p, found);
+}
+
+/// Whether token `i` may be added to a neighbouring name: a capitalized word that is not a
+/// title, a date, or an ordinary word capitalized because it opens a sentence.
+fn joinable(lex: &Lexicon, p: &Prepared, dates: &[bool], i: usize) -> bool {
+    let t = &p.info[i];
+    t.capitalized
+        && t.alpha
+        && !t.all_caps
+        && !dates[i]
+        && t.paragraph > 0
+        && !is_title(lex, p, i)
+        && (!t.sentence_start || t.zipf < 3)
+        && !matches!(p.word(i), "I" | "The" | "A" | "An")
+}
+
+/// Grows names over untagged capitalized neighbours (`Federal` + `Aviation Administration`).
+fn extend(lex: &Lexicon, p: &Prepared, dates: &[bool], found: &mut [Mention]) {
+    let mut covered = vec![false; p.len()];
+    for m in found.iter() {
+        covered[m.first..m.last].iter_mut().for_each(|c| *c = true);
+    }
+    for m in found.iter_mut() {
+        if !is_name_kind(m.kind) || line_is_title_case(p, m.first) {
+            continue;
+        }
+        while m.first > 0
+            && !covered[m.first - 1]
+            && !p.tokens[m.first].line_start
+            && p.tokens[m.first - 1].end + 1 == p.tokens[m.first].start
+            && joinable(lex, p, dates, m.first - 1)
+        {
+            m.first -= 1;
+            covered[m.first] = true;
+        }
+        while m.last < p.len()
+            && !covered[m.last]
+            && !p.tokens[m.last].line_start
+            && p.tokens[m.last - 1].end + 1 == p.tokens[m.last].start
+            && joinable(lex, p, dates, m.last)
+        {
+            covered[m.last] = true;
+            m.last += 1;
+        }
+    }
+}
+
+/// Whether the line holding token `i` capitalizes most of its words (a headline).
+fn line_is_title_case(p: &Prepared, i: usize) -> bool {
+    let mut a = i;
+    while a > 0 && !p.tokens[a].line_start {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < p.len() && !p.tokens[b].line_start {
+        b += 1;
+    }
+    let words = (a..b).filter(|&j| p.info[j].alpha).count();
+    let caps = (a..b).filter(|&j| p.info[j].capitalized).count();
+    words >= 3 && caps * 3 > words * 2
+}
+
+/// Name-internal fixes: trailing connectives and roles, organization cue words, adjectival
+/// demonyms, camel-case brand names.
+fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
+    // `University of Sheffield of` -> `University of Sheffield`.
+    while m.last > m.first + 1 && p.info[m.last - 1].lowercase {
+        m.last -= 1;
+    }
+    // `State Department Spokesperson` -> `State Department`.
+    if m.kind != EntityKind::Person {
+        while m.last > m.first + 1 && is_title(lex, p, m.last - 1) {
+            m.last -= 1;
+        }
+    }
+    let last = p.word(m.last - 1);
+    let n = m.last - m.first;
+    let cue = lex.word(last) & ORGCUE != 0;
+    if n >= 2
+        && cue
+        && matches!(
+            m.kind,
+            EntityKind::Place | EntityKind::Group | EntityKind::Product | EntityKind::Event
+        )
+    {
+        m.kind = EntityKind::Organization;
+    }
+    // `Afghan girls`, `South Korean troops`: an adjective, not a name.
+    if matches!(m.kind, EntityKind::Group | EntityKind::Place)
+        && n <= 2
+        && m.last < p.len()
+        && p.info[m.last].lowercase
+        && p.info[m.last].alpha
+        && lex.word(last) & PLACES == 0
+        && (lex.word(last) & DEMONYM != 0 || demonym_like(last))
+    {
+        m.last = m.first;
+        return;
+    }
+    // `TikTok`, `ByteDance`: inner capitals mark brands and companies.
+    if n == 1
+        && matches!(
+            m.kind,
+            EntityKind::Place | EntityKind::Group | EntityKind::Product
+        )
+        && is_camel(last)
+    {
+        m.kind = EntityKind::Organization;
+    }
+}
+
+fn demonym_like(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && ["an", "ese", "ish", "ian", "ean", "i", "ic"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
+fn is_camel(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    if chars.len() < 4 || !chars[0].is_uppercase() {
+        return false;
+    }
+    if w.starts_with("Mc") || w.starts_with("Mac") || w.starts_with("De") || w.starts_with("La") {
+        return false;
+    }
+    chars
+        .windows(2)
+        .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+}
+
+/// `US` + `National Park Service` -> one organization `US National Park Service`.
+fn join_country_prefix(lex: &Lexicon, p: &Prepared, found: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let (a, b) = (found[i], found[i + 1]);
+        let adjacent = a.last == b.first
+            && p.tokens[b.first].start == p.tokens[a.last - 1].end + 1
+            && !p.tokens[b.first].line_start;
+        let org = b.kind == EntityKind::Organization
+            && (b.last - b.first >= 2 || lex.word(p.word(b.last - 1)) & ORGCUE != 0);
+        if adjacent
+            && org
+            && matches!(a.kind, EntityKind::Place | EntityKind::Group)
+            && a.last - a.first <= 2
+        {
+            found[i] = Mention {
+                first: a.first,
+                last: b.last,
+                kind: EntityKind::Organization,
+            };
+            found.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// The surface of a mention's tokens, joined by single spaces.
+fn surface(p: &Prepared, m: &Mention) -> String {
+    let mut s = String::new();
+    for i in m.first..m.last {
+        if i > m.first && p.tokens[i].start > p.tokens[i - 1].end {
+            s.push(' ');
+        }
+        s.push_str(p.word(i));
+    }
+    s
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && w.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// A name keeps one type through the document; a lone surname of a named person is that
+/// person; unknown acronyms are organizations; later capitalized repeats of a found name are
+/// mentions too.
+fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
+    let lex = Lexicon::get();
+    // Majority kind per surface.
+    let mut votes: HashMap<String, [u16; 10]> = HashMap::new();
+    for m in found.iter().filter(|m| is_name_kind(m.kind)) {
+        votes.entry(surface(p, m)).or_default()[m.kind as usize] += 1;
+    }
+    let best_kind = |v: &[u16; 10]| -> EntityKind {
+        let (k, _) = v
+            .iter()
+            .enumerate()
+            .max_by_key(|(k, &n)| (n, 10 - k))
+            .unwrap_or((0, &0));
+        EntityKind::ALL[k]
+    };
+    // Words of multi-word person names.
+    let mut person_words: HashMap<&str, usize> = HashMap::new();
+    for m in found.iter() {
+        if m.kind == EntityKind::Person && m.last - m.first >= 2 {
+            for i in m.first..m.last {
+                if p.info[i].capitalized {
+                    *person_words.entry(p.word(i)).or_default() += 1;
+                }
+            }
+        }
+    }
+    for m in found.iter_mut() {
+        if !is_name_kind(m.kind) {
+            continue;
+        }
+        let s = surface(p, m);
+        if m.last - m.first == 1 && person_words.contains_key(s.as_str()) {
+            m.kind = EntityKind::Person;
+            continue;
+        }
+        if let Some(v) = votes.get(&s) {
+            m.kind = best_kind(v);
+        }
+        if m.last - m.first == 1
+            && m.kind == EntityKind::Group
+            && is_acronym(&s)
+            && lex.word(&s) & (PLACES | DEMONYM) == 0
+        {
+            m.kind = EntityKind::Organization;
+        }
+    }
+    // Repeats: capitalized token sequences equal to a found name, not yet covered.
+    let mut covered = vec![false; p.len()];
+    for m in found.iter() {
+        covered[m.first..m.last].iter_mut().for_each(|c| *c = true);
+    }
+    let mut names: HashMap<u64, (usize, EntityKind)> = HashMap::new();
+    for m in found.iter().filter(|m| is_name_kind(m.kind)) {
+        let len = m.last - m.first;
+        if len > 4 {
+            continue;
+        }
+        let k = seq_key(p, m.first, m.last);
+        let kind = votes.get(&surface(p, m)).map_or(m.kind, best_kind);
+        let kind = if len == 1 && person_words.contains_key(p.word(m.first)) {
+            EntityKind::Person
+        } else {
+            kind
+        };
+        names.insert(k, (len, kind));
+    }
+    for (w, _) in person_words.iter() {
+        let _ = w;
+    }
+    let mut extra = Vec::new();
+    let mut i = 0;
+    while i < p.len() {
+        if covered[i] || !(p.info[i].capitalized || p.info[i].all_caps) {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        for len in (1..=4).rev() {
+            if i + len > p.len() || covered[i..i + len].iter().any(|&c| c) {
+                continue;
+            }
+            if let Some(&(l, kind)) = names.get(&seq_key(p, i, i + len)) {
+                if l == len {
+                    hit = Some((len, kind));
+                    break;
+                }
+            }
+        }
+        // A lone capitalized word at a sentence start may be an ordinary word.
+        if let Some((len, kind)) = hit {
+            let common = len == 1 && p.info[i].sentence_start && p.info[i].zipf >= 4;
+            if !common {
+                extra.push(Mention {
+                    first: i,
+                    last: i + len,
+                    kind,
+                });
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Unknown acronyms not tagged at all: organizations.
+    for (i, c) in covered.iter().enumerate() {
+        let w = p.word(i);
+        if !*c
+            && p.info[i].all_caps
+            && p.info[i].paragraph > 0
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && (2..=5).contains(&w.len())
+            && p.info[i].zipf < 3
+            && lex.word(w) & (PLACES | TITLE | DEMONYM) == 0
+            && !extra.iter().any(|m: &Mention| m.first <= i && i < m.last)
+            && !line_is_shouting(p, i)
+        {
+            extra.push(Mention {
+                first: i,
+                last: i + 1,
+                kind: EntityKind::Organization,
+            });
+        }
+    }
+    found.extend(extra);
+    found.sort_by_key(|m| m.first);
+}
+
+/// Whether the line holding token `i` is written mostly in capitals.
+fn line_is_shouting(p: &Prepared, i: usize) -> bool {
+    let mut a = i;
+    while a > 0 && !p.tokens[a].line_start {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < p.len() && !p.tokens[b].line_start {
+        b += 1;
+    }
+    let words = (a..b).filter(|&j| p.info[j].alpha).count();
+    let caps = (a..b).filter(|&j| p.info[j].all_caps).count();
+    caps * 2 > words
+}
+
+fn seq_key(p: &Prepared, first: usize, last: usize) -> u64 {
+    (first..last).fold(17, |h, i| super::hash::mix(h, p.info[i].word))
+}
+
+/// Finds the mentions of a tagged document, cleaned and made consistent.
+pub fn resolve(p: &Prepared, labels: &[u8]) -> Vec<Mention> {
+    let mut found = mentions(p, labels);
+    clean(p, &mut found);
+    harmonize(p, &mut found);
+    found
+}
+
+/// Text for merging: no dots, straight apostrophes, lowercase.
+fn alias_key(s: &str) -> String {
+    s.chars()
+        .filter(|&c| c != '.')
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Initials of the capitalized words of a long name (`United States` -> `us`).
+fn initials(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+struct Cluster {
+    kind: EntityKind,
+    mentions: Vec<usize>,
+    keys: Vec<String>,
+}
+
+/// Groups mentions into entities: same text, acronyms, surnames of named people.
+pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
+    let spans: Vec<Span> = found
+        .iter()
+        .map(|m| Span::new(p.tokens[m.first].start, p.tokens[m.last - 1].end))
+        .collect();
+    let texts: Vec<&str> = spans.iter().map(|s| doc.slice(*s)).collect();
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: HashMap<(String, bool), usize> = HashMap::new();
+    // Longest mentions first, so short forms find their long forms.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(found[i].last - found[i].first), i));
+    for &i in &order {
+        let m = &found[i];
+        let key = alias_key(texts[i]);
+        let named = is_name_kind(m.kind);
+        let target = by_key
+            .get(&(key.clone(), named))
+            .copied()
+            .filter(|&c| {
+                !named || clusters[c].kind == m.kind || clusters[c].kind == EntityKind::Person
+            })
+            .or_else(|| {
+                named
+                    .then(|| alias_target(p, &found, &texts, &clusters, i))
+                    .flatten()
+            });
+        match target {
+            Some(c) => {
+                clusters[c].mentions.push(i);
+                if !clusters[c].keys.contains(&key) {
+                    clusters[c].keys.push(key.clone());
+                }
+                by_key.entry((key, named)).or_insert(c);
+            }
+            None => {
+                by_key.insert((key.clone(), named), clusters.len());
+                clusters.push(Cluster {
+                    kind: m.kind,
+                    mentions: vec![i],
+                    keys: vec![key],
+                });
+            }
+        }
+    }
+    let mut entities: Vec<(usize, Entity)> = clusters
+        .into_iter()
+        .map(|c| {
+            let mut ms = c.mentions;
+            ms.sort_unstable();
+            let canonical = ms
+                .iter()
+                .copied()
+                .max_by_key(|&i| (texts[i].chars().count(), std::cmp::Reverse(i)))
+                .unwrap_or(ms[0]);
+            let mut mentions: Vec<Span> = ms.iter().map(|&i| spans[i]).collect();
+            mentions.dedup_by(|a, b| a.overlaps(*b));
+            let description = ms.iter().find_map(|&i| describe(doc, p, &found[i], c.kind));
+            (
+                ms[0],
+                Entity {
+                    name: texts[canonical]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    kind: c.kind,
+                    mentions,
+                    description,
+                },
+            )
+        })
+        .collect();
+    entities.sort_by_key(|(first, _)| *first);
+    entities.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The cluster a short form belongs to: an acronym of a long form (or one written in
+/// parentheses right after it), or part of a person's full name.
+fn alias_target(
+    p: &Prepared,
+    found: &[Mention],
+    texts: &[&str],
+    clusters: &[Cluster],
+    i: usize,
+) -> Option<usize> {
+    let m = &found[i];
+    let key = alias_key(texts[i]);
+    let single = m.last - m.first == 1;
+    // `Long Form (LF)`: the acronym right after a mention.
+    if single && is_acronym(texts[i]) && m.first >= 2 {
+        let open = p.word(m.first - 1);
+        if (open == "(" || open == "[") && m.last < p.len() && matches!(p.word(m.last), ")" | "]") {
+            if let Some(prev) = found.iter().position(|x| x.last == m.first - 1) {
+                if let Some(c) = clusters.iter().position(|c| c.mentions.contains(&prev)) {
+                    return Some(c);
+                }
+            }
+        }
+    }
+    if single && is_acronym(texts[i]) {
+        for (c, cl) in clusters.iter().enumerate() {
+            if !matches!(
+                cl.kind,
+                EntityKind::Organization | EntityKind::Place | EntityKind::Group
+            ) {
+                continue;
+            }
+            let hit = cl.mentions.iter().any(|&j| {
+                found[j].last - found[j].first >= 2 && initials(texts[j]) == key && key.len() >= 2
+            });
+            if hit {
+                return Some(c);
+            }
+        }
+    }
+    if m.kind == EntityKind::Person {
+        let words: Vec<String> = key.split_whitespace().map(str::to_string).collect();
+        let mut best = None;
+        for (c, cl) in clusters.iter().enumerate() {
+            if cl.kind != EntityKind::Person {
+                continue;
+            }
+            let fits = cl.keys.iter().any(|k| {
+                let long: Vec<&str> = k.split_whitespace().collect();
+                long.len() > words.len() && words.iter().all(|w| long.contains(&w.as_str()))
+            });
+            if fits {
+                // Prefer the person named most recently before this mention.
+                let before = cl.mentions.iter().filter(|&&j| j < i).max().copied();
+                let score = before.map_or(0, |j| j + 1);
+                if best.is_none_or(|(_, s)| score > s) {
+                    best = Some((c, score));
+                }
+            }
+        }
+        return best.map(|(c, _)| c);
+    }
+    None
+}
+
+const NOT_IN_APPOSITIVE: &[&str] = &[
+    "said",
+    "says",
+    "who",
+    "which",
+    "that",
+    "and",
+    "but",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "told",
+    "according",
+    "as",
+    "if",
+    "when",
+    "while",
+    "where",
+    "because",
+    "after",
+    "before",
+    "so",
+    "or",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+];
+
+/// An appositive right after the mention (`ByteDance, TikTok's parent company,`) or a title
+/// right before a person's name (`Prime Minister`).
+fn describe(doc: &Document, p: &Prepared, m: &Mention, kind: EntityKind) -> Option<String> {
+    if !is_name_kind(kind) {
+        return None;
+    }
+    let n = p.len();
+    if m.last + 2 < n && p.word(m.last) == "," && !p.tokens[m.last + 1].line_start {
+        let start = m.last + 1;
+        let mut end = start;
+        while end < n && end - start <= 10 {
+            let w = p.word(end);
+            if matches!(w, "," | "." | ";" | ":" | "\"" | "“" | "”" | "(" | ")")
+                || p.tokens[end].line_start
+            {
+                break;
+            }
+            if NOT_IN_APPOSITIVE.contains(&w.to_lowercase().as_str()) {
+                end = n;
+                break;
+            }
+            end += 1;
+        }
+        let closed = end < n && p.word(end) == "," && end > start && end - start <= 10;
+        let head = p.word(start);
+        let head_ok = matches!(head, "a" | "an" | "the")
+            || (p.info[start].capitalized
+                && start + 1 < end
+                && matches!(p.word(start + 1), "'s" | "’s"))
+            || (p.info[start].lowercase && !head.ends_with("ly"));
+        if closed && head_ok && end - start >= 2 {
+            let span = Span::new(p.tokens[start].start, p.tokens[end - 1].end);
+            return Some(doc.slice(span).to_string());
+        }
+    }
+    if kind == EntityKind::Person && m.first > 0 {
+        let lex = Lexicon::get();
+        let mut a = m.first;
+        while a > 0 && m.first - a < 3 && p.info[a - 1].capitalized && is_title(lex, p, a - 1) {
+            a -= 1;
+        }
+        if a < m.first {
+            let words: Vec<&str> = (a..m.first).map(|i| p.word(i)).collect();
+            let honorific = words.len() == 1
+                && matches!(
+                    words[0],
+                    "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Dr" | "Dr." | "Miss" | "Sir"
+                );
+            if !honorific {
+                return Some(words.join(" "));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,376 @@
+//! The two-pass averaged perceptron tagger: scoring, greedy decoding, training, and its file format.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use super::features::{
+    begin, history_features, inside, is_begin, type_of, DocVotes, Prepared, NUM_LABELS, TYPES,
+};
+use super::hash::NoHashBuilder;
+
+type Row = [f32; NUM_LABELS];
+
+/// One pass's weights: feature hash -> a weight per label.
+#[derive(Default)]
+pub struct Weights {
+    index: HashMap<u64, u32, NoHashBuilder>,
+    rows: Vec<Row>,
+}
+
+impl Weights {
+    #[inline]
+    fn score(&self, feats: &[u64], scores: &mut Row) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                let row = &self.rows[r as usize];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The mean of several weight tables (models trained on different orders agree better
+    /// than any one of them; the mean of linear models scores like their average).
+    pub fn mean(parts: &[Weights]) -> Weights {
+        let mut out = Weights::default();
+        let k = parts.len().max(1) as f32;
+        for part in parts {
+            for (&key, &r) in &part.index {
+                let row = *out.index.entry(key).or_insert_with(|| {
+                    out.rows.push([0.0; NUM_LABELS]);
+                    (out.rows.len() - 1) as u32
+                });
+                for (o, v) in out.rows[row as usize]
+                    .iter_mut()
+                    .zip(&part.rows[r as usize])
+                {
+                    *o += v / k;
+                }
+            }
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// The tagger: a first pass over local features, a second that also sees the first's votes.
+#[derive(Default)]
+pub struct Model {
+    pub pass1: Weights,
+    pub pass2: Weights,
+}
+
+fn type_bias() -> [f32; TYPES.len()] {
+    let mut b = [0f32; TYPES.len()];
+    if let Ok(v) = std::env::var("BRIEF_BIAS") {
+        for (i, x) in v.split(',').enumerate().take(TYPES.len()) {
+            b[i] = x.parse().unwrap_or(0.0);
+        }
+    }
+    b
+}
+
+#[inline]
+fn add_bias(scores: &mut Row, bias: &[f32; TYPES.len()]) {
+    for (t, b) in bias.iter().enumerate() {
+        scores[1 + 2 * t] += b;
+        scores[2 + 2 * t] += b;
+    }
+}
+
+/// Labels that may follow `prev`: `I-x` only continues `B-x` or `I-x`.
+#[inline]
+pub fn allowed(prev: u8, label: u8) -> bool {
+    label == 0 || is_begin(label) || (prev != 0 && type_of(prev) == type_of(label))
+}
+
+/// The label a mention could continue from: none across a line break.
+#[inline]
+fn continuing(p: &Prepared, i: usize, prev: u8) -> u8 {
+    if p.tokens[i].line_start {
+        0
+    } else {
+        prev
+    }
+}
+
+#[inline]
+fn best(scores: &Row, prev: u8) -> u8 {
+    let mut best = 0u8;
+    let mut best_score = f32::NEG_INFINITY;
+    for (l, &s) in scores.iter().enumerate() {
+        if s > best_score && allowed(prev, l as u8) {
+            best = l as u8;
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// All features of token `i` given the labels to its left.
+pub fn token_features(
+    p: &Prepared,
+    votes: Option<&DocVotes>,
+    i: usize,
+    prev: u8,
+    prev2: u8,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    p.static_features(i, out);
+    history_features(p, i, prev, prev2, out);
+    if let Some(v) = votes {
+        v.features(p, i, out);
+    }
+}
+
+/// Greedy left-to-right decoding; `choose` sees each active token's features and the best
+/// label and returns the label to keep (training uses it to learn).
+fn decode(
+    p: &Prepared,
+    votes: Option<&DocVotes>,
+    mut choose: impl FnMut(usize, &[u64], u8, u8) -> u8,
+    weights: &dyn Fn(&[u64], &mut Row),
+) -> Vec<u8> {
+    let mut labels = vec![0u8; p.len()];
+    let mut feats = Vec::with_capacity(96);
+    let (mut prev, mut prev2) = (0u8, 0u8);
+    for i in 0..p.len() {
+        if !p.info[i].active {
+            prev2 = prev;
+            prev = 0;
+            continue;
+        }
+        token_features(p, votes, i, prev, prev2, &mut feats);
+        let mut scores = [0f32; NUM_LABELS];
+        weights(&feats, &mut scores);
+        let guess = best(&scores, continuing(p, i, prev));
+        let label = choose(i, &feats, guess, prev);
+        labels[i] = label;
+        prev2 = prev;
+        prev = label;
+    }
+    labels
+}
+
+impl Model {
+    /// The embedded model, parsed once.
+    pub fn get() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            Model::parse(include_str!("../../../assets/entities/model.txt")).unwrap_or_default()
+        })
+    }
+
+    /// BIO labels for every token (0 = outside).
+    pub fn tag(&self, p: &Prepared) -> Vec<u8> {
+        let bias = type_bias();
+        let first = decode(p, None, |_, _, g, _| g, &|f, s| {
+            self.pass1.score(f, s);
+            add_bias(s, &bias);
+        });
+        if self.pass2.is_empty() {
+            return first;
+        }
+        let votes = DocVotes::new(p, &first);
+        decode(p, Some(&votes), |_, _, g, _| g, &|f, s| {
+            self.pass2.score(f, s);
+            add_bias(s, &bias);
+        })
+    }
+
+    /// Reads the text format written by [`Model::write`].
+    pub fn parse(source: &str) -> Option<Model> {
+        let mut model = Model::default();
+        let mut lines = source.lines();
+        let header = lines.next()?;
+        if !header.starts_with("brief-entities 1") {
+            return None;
+        }
+        let mut current: Option<&mut Weights> = None;
+        for line in lines {
+            if let Some(rest) = line.strip_prefix("pass ") {
+                current = Some(if rest.starts_with('1') {
+                    &mut model.pass1
+                } else {
+                    &mut model.pass2
+                });
+                continue;
+            }
+            let w = current.as_deref_mut()?;
+            let mut parts = line.split(' ');
+            let key = u64::from_str_radix(parts.next()?, 16).ok()?;
+            let mut row = [0f32; NUM_LABELS];
+            for part in parts {
+                let (l, v) = part.split_once(':')?;
+                let l: usize = l.parse().ok()?;
+                let v: i32 = v.parse().ok()?;
+                *row.get_mut(l)? = v as f32 / 1000.0;
+            }
+            w.index.insert(key, w.rows.len() as u32);
+            w.rows.push(row);
+        }
+        Some(model)
+    }
+
+    /// The text format: a header, then per pass `hash label:weight*1000 ...` lines.
+    pub fn write(&self) -> String {
+        let mut out = format!(
+            "brief-entities 1 labels={NUM_LABELS} types={}\n",
+            TYPES.join(",")
+        );
+        for (n, w) in [(1, &self.pass1), (2, &self.pass2)] {
+            let _ = writeln!(out, "pass {n} {}", w.rows.len());
+            let mut keys: Vec<_> = w.index.iter().collect();
+            keys.sort();
+            for (k, &r) in keys {
+                let _ = write!(out, "{k:x}");
+                for (l, v) in w.rows[r as usize].iter().enumerate() {
+                    let q = (v * 1000.0).round() as i32;
+                    if q != 0 {
+                        let _ = write!(out, " {l}:{q}");
+                    }
+                }
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// Averaged perceptron training for one pass.
+#[derive(Default)]
+pub struct Trainer {
+    index: HashMap<u64, usize, NoHashBuilder>,
+    w: Vec<Row>,
+    total: Vec<Row>,
+    stamp: Vec<[u32; NUM_LABELS]>,
+    clock: u32,
+}
+
+impl Trainer {
+    fn score(&self, feats: &[u64], scores: &mut Row) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for (s, w) in scores.iter_mut().zip(&self.w[r]) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, feats: &[u64], gold: u8, guess: u8) {
+        for &f in feats {
+            let r = *self.index.entry(f).or_insert_with(|| {
+                self.w.push([0.0; NUM_LABELS]);
+                self.total.push([0.0; NUM_LABELS]);
+                self.stamp.push([0; NUM_LABELS]);
+                self.w.len() - 1
+            });
+            for (l, delta) in [(gold as usize, 1.0), (guess as usize, -1.0)] {
+                let elapsed = (self.clock - self.stamp[r][l]) as f32;
+                self.total[r][l] += elapsed * self.w[r][l];
+                self.stamp[r][l] = self.clock;
+                self.w[r][l] += delta;
+            }
+        }
+    }
+
+    /// One pass over a document, learning from each mistake; returns (correct, total).
+    pub fn train_doc(
+        &mut self,
+        p: &Prepared,
+        votes: Option<&DocVotes>,
+        gold: &[u8],
+    ) -> (usize, usize) {
+        let mut right = 0;
+        let mut seen = 0;
+        // Each update must land before the next token is scored, so the loop is spelled out here.
+        let mut feats = Vec::with_capacity(96);
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        for i in 0..p.len() {
+            if !p.info[i].active {
+                prev2 = prev;
+                prev = 0;
+                continue;
+            }
+            self.clock += 1;
+            token_features(p, votes, i, prev, prev2, &mut feats);
+            let mut scores = [0f32; NUM_LABELS];
+            self.score(&feats, &mut scores);
+            let guess = best(&scores, continuing(p, i, prev));
+            seen += 1;
+            if guess == gold[i] {
+                right += 1;
+            } else {
+                self.update(&feats, gold[i], guess);
+            }
+            prev2 = prev;
+            prev = guess;
+        }
+        (right, seen)
+    }
+
+    /// Labels from the current (not averaged) weights.
+    pub fn tag(&self, p: &Prepared, votes: Option<&DocVotes>) -> Vec<u8> {
+        decode(p, votes, |_, _, g, _| g, &|f, s| self.score(f, s))
+    }
+
+    /// Averaged weights, dropping those smaller than `min` in magnitude.
+    pub fn finish(&self, min: f32) -> Weights {
+        let mut out = Weights::default();
+        let clock = self.clock.max(1) as f32;
+        let mut keys: Vec<_> = self.index.iter().collect();
+        keys.sort();
+        for (&k, &r) in keys {
+            let mut row = [0f32; NUM_LABELS];
+            for l in 0..NUM_LABELS {
+                let total =
+                    self.total[r][l] + (self.clock - self.stamp[r][l]) as f32 * self.w[r][l];
+                let v = total / clock;
+                row[l] = if v.abs() >= min { v } else { 0.0 };
+            }
+            if row.iter().any(|v| (v * 1000.0).round() != 0.0) {
+                out.index.insert(k, out.rows.len() as u32);
+                out.rows.push(row);
+            }
+        }
+        out
+    }
+}
+
+/// Gold BIO labels from entity byte spans `(start, end, type index)`; spans that do not fall on
+/// token boundaries are skipped.
+pub fn gold_labels(p: &Prepared, spans: &[(usize, usize, usize)]) -> Vec<u8> {
+    let mut labels = vec![0u8; p.len()];
+    for &(start, end, ty) in spans {
+        let first = p.tokens.partition_point(|t| t.start < start);
+        let mut last = first;
+        while last < p.len() && p.tokens[last].end <= end {
+            last += 1;
+        }
+        if first >= p.len() || p.tokens[first].start != start || last == first {
+            continue;
+        }
+        if p.tokens[last - 1].end != end {
+            continue;
+        }
+        if labels[first..last].iter().any(|&l| l != 0) {
+            continue;
+        }
+        labels[first] = begin(ty);
+        for l in &mut labels[first + 1..last] {
+            *l = inside(ty);
+        }
+    }
+    labels
+}

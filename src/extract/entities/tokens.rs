@@ -1,0 +1,193 @@
+//! Splits text into the word and punctuation tokens the entity tagger works on.
+
+/// A token: a byte range into the text plus cheap facts about its surface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Whitespace before it held a line break (or it opens the text).
+    pub line_start: bool,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Short words whose trailing period belongs to them (`Mr.`, `Inc.`).
+const DOTTED: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Gov", "Sen", "Rep",
+    "Gen", "Lt", "Col", "Capt", "Prof", "Rev", "Sgt", "Mt", "Ft", "Bros", "No", "vs", "Pres",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Tokenizes `text`. Words keep internal hyphens, apostrophes (not a final possessive `'s`),
+/// dotted acronyms (`U.S.`), digit groups (`1,700`, `3.5`) and `&` between letters (`AT&T`).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            if b == b'\n' {
+                line_start = true;
+            }
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            char_at(text, i).unwrap_or(' ')
+        };
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let end = if is_word_char(c) {
+            word_end(text, i)
+        } else if is_possessive(text, i, c) {
+            i + c.len_utf8() + 1
+        } else {
+            i + c.len_utf8()
+        };
+        tokens.push(Token {
+            start,
+            end,
+            line_start,
+        });
+        line_start = false;
+        i = end;
+    }
+    tokens
+}
+
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut seg_start = start;
+    let mut all_single = true;
+    let mut has_dot = false;
+    loop {
+        // A run of word characters.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            match char_at(text, i) {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let seg_len = text[seg_start..i].chars().count();
+        if seg_len != 1 {
+            all_single = false;
+        }
+        let Some(conn) = char_at(text, i) else { break };
+        let after = i + conn.len_utf8();
+        let Some(next) = char_at(text, after) else {
+            break;
+        };
+        if !is_word_char(next) {
+            break;
+        }
+        let prev_digit = bytes[i - 1].is_ascii_digit();
+        let join = match conn {
+            '-' | '&' => true,
+            '\'' | '’' => {
+                // A final possessive `'s` is its own token.
+                let s_end = after + 1;
+                let possessive = (next == 's' || next == 'S')
+                    && char_at(text, s_end).is_none_or(|c| !is_word_char(c));
+                !possessive
+            }
+            ',' => prev_digit && next.is_ascii_digit() && digits_group(bytes, after),
+            '.' => {
+                (prev_digit && next.is_ascii_digit())
+                    || (seg_len == 1 && next.is_alphabetic() && single_letter_at(text, after))
+            }
+            _ => false,
+        };
+        if !join {
+            break;
+        }
+        if conn == '.' && !prev_digit {
+            has_dot = true;
+        }
+        i = after;
+        seg_start = i;
+    }
+    // Trailing period of a dotted acronym (`U.S.`), an initial (`J.`) or an abbreviation (`Mr.`).
+    if bytes.get(i) == Some(&b'.') {
+        let word = &text[start..i];
+        let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+        if (has_dot && all_single) || initial || DOTTED.contains(&word) {
+            return i + 1;
+        }
+    }
+    i
+}
+
+/// `'s` or `’s` right after a word: the possessive ending, one token.
+fn is_possessive(text: &str, i: usize, c: char) -> bool {
+    if c != '\'' && c != '’' {
+        return false;
+    }
+    let after = i + c.len_utf8();
+    let prev_word = text[..i].chars().next_back().is_some_and(is_word_char);
+    prev_word
+        && matches!(text.as_bytes().get(after), Some(b's' | b'S'))
+        && char_at(text, after + 1).is_none_or(|c| !is_word_char(c))
+}
+
+fn digits_group(bytes: &[u8], at: usize) -> bool {
+    bytes.len() >= at + 3
+        && bytes[at..at + 3].iter().all(u8::is_ascii_digit)
+        && bytes.get(at + 3).is_none_or(|b| !b.is_ascii_digit())
+}
+
+fn single_letter_at(text: &str, at: usize) -> bool {
+    let mut chars = text[at..].chars();
+    chars.next();
+    chars.next().is_none_or(|c| !is_word_char(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_possessives_and_keeps_acronyms() {
+        assert_eq!(
+            words("TikTok’s U.S. team paid $1,700.50 to O'Brien's AT&T unit, Mr. J. Smith."),
+            [
+                "TikTok", "’s", "U.S.", "team", "paid", "$", "1,700.50", "to", "O'Brien", "'s",
+                "AT&T", "unit", ",", "Mr.", "J.", "Smith", "."
+            ]
+        );
+        assert_eq!(
+            words("mid-2025, 20% e.g. don't"),
+            ["mid-2025", ",", "20", "%", "e.g.", "don't"]
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! Entity extraction through the public API, on hand-written sentences and the sample article.
+
+use brief::extract::entities::extract_entities;
+use brief::{Document, Entity, EntityKind};
+
+fn entities(text: &str) -> (Document, Vec<Entity>) {
+    let doc = Document::new("test", text);
+    let found = extract_entities(&doc);
+    (doc, found)
+}
+
+fn find<'e>(found: &'e [Entity], name: &str) -> &'e Entity {
+    found
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity named {name:?} in {found:#?}"))
+}
+
+fn mention_texts<'t>(doc: &'t Document, e: &Entity) -> Vec<&'t str> {
+    e.mentions.iter().map(|m| doc.slice(*m)).collect()
+}
+
+/// Spans are in text order, on char boundaries, never overlapping within an entity.
+fn assert_well_formed(doc: &Document, found: &[Entity]) {
+    for e in found {
+        assert!(!e.mentions.is_empty(), "{e:?} has no mentions");
+        for w in e.mentions.windows(2) {
+            assert!(
+                w[0].end <= w[1].start,
+                "{e:?}: mentions out of order or overlapping"
+            );
+        }
+        for m in &e.mentions {
+            assert!(doc.text.is_char_boundary(m.start) && doc.text.is_char_boundary(m.end));
+            let s = doc.slice(*m);
+            assert!(!s.is_empty());
+            assert_eq!(s, s.trim(), "{e:?}: mention with outer whitespace");
+            assert!(!s.starts_with("the ") && !s.starts_with("The "), "{s:?}");
+            assert!(!s.ends_with("'s") && !s.ends_with("’s"), "{s:?}");
+            assert!(
+                !s.ends_with(['.', ',', ';', ':']) || s.ends_with("U.S.") || s.len() <= 4,
+                "{s:?}: trailing punctuation"
+            );
+        }
+    }
+}
+
+#[test]
+fn possessives_are_not_part_of_a_name() {
+    let text = "Microsoft said on Monday that it would buy a small firm. Microsoft's shares rose, \
+                and analysts praised Microsoft’s plan.";
+    let (doc, found) = entities(text);
+    assert_well_formed(&doc, &found);
+    let ms = find(&found, "Microsoft");
+    assert_eq!(ms.kind, EntityKind::Organization);
+    assert_eq!(
+        mention_texts(&doc, ms),
+        ["Microsoft", "Microsoft", "Microsoft"]
+    );
+}
+
+#[test]
+fn us_spellings_merge_into_one_entity() {
+    let text = "The United States imposed new tariffs on steel. Officials in the U.S. said the \
+                measures were temporary, but US farmers fear retaliation from Canada.";
+    let (doc, found) = entities(text);
+    assert_well_formed(&doc, &found);
+    let us = find(&found, "United States");
+    assert_eq!(mention_texts(&doc, us), ["United States", "U.S.", "US"]);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|e| e.name == "US" || e.name == "U.S.")
+            .count(),
+        0
+    );
+}
+
+#[test]
+fn acronym_in_parentheses_merges_with_its_long_form() {
+    let text = "The Federal Aviation Administration (FAA) grounded the jets on Friday. \
+                Inspectors from the FAA will visit the factory next week, the FAA said.";
+    let (doc, found) = entities(text);
+    assert_well_formed(&doc, &found);
+    let faa = find(&found, "Federal Aviation Administration");
+    assert_eq!(faa.kind, EntityKind::Organization);
+    assert_eq!(
+        mention_texts(&doc, faa),
+        ["Federal Aviation Administration", "FAA", "FAA", "FAA"]
+    );
+}
+
+#[test]
+fn surname_and_title_refer_to_the_full_name() {
+    let text = "Robert Williams, a retired teacher from Ohio, won the lottery on Tuesday. \
+                Williams said he would share the money. Mr. Williams has three children.";
+    let (doc, found) = entities(text);
+    assert_well_formed(&doc, &found);
+    let bob = find(&found, "Robert Williams");
+    assert_eq!(bob.kind, EntityKind::Person);
+    assert_eq!(
+        mention_texts(&doc, bob),
+        ["Robert Williams", "Williams", "Williams"]
+    );
+    assert_eq!(
+        bob.description.as_deref(),
+        Some("a retired teacher from Ohio")
+    );
+    assert_eq!(find(&found, "Ohio").kind, EntityKind::Place);
+}
+
+#[test]
+fn titles_are_not_part_of_a_persons_name() {
+    let text = "President Joe Biden met Prime Minister Rishi Sunak in London on Friday.";
+    let (doc, found) = entities(text);
+    assert_well_formed(&doc, &found);
+    assert_eq!(find(&found, "Joe Biden").kind, EntityKind::Person);
+    let sunak = find(&found, "Rishi Sunak");
+    assert_eq!(sunak.kind, EntityKind::Person);
+    assert_eq!(sunak.description.as_deref(), Some("Prime Minister"));
+    assert_eq!(find(&found, "London").kind, EntityKind::Place);
+}
+
+#[test]
+fn distinct_things_stay_distinct() {
+    let text = "Google launched Google Maps in 2005. Google Maps now has a billion users, \
+                and Google says the service is profitable.";
+    let (doc, found) = entities(text);
+    assert_well_formed(&doc, &found);
+    let g = find(&found, "Google");
+    let maps = find(&found, "Google Maps");
+    assert_eq!(mention_texts(&doc, g), ["Google", "Google"]);
+    assert_eq!(mention_texts(&doc, maps), ["Google Maps", "Google Maps"]);
+}
+
+#[test]
+fn obvious_people_organizations_and_places_are_typed() {
+    let text = "Angela Merkel spoke with Emmanuel Macron in Berlin about the European Union. \
+                Later, officials from the World Bank flew to Kenya.";
+    let (doc, found) = entities(text);
+    assert_well_formed(&doc, &found);
+    assert_eq!(find(&found, "Angela Merkel").kind, EntityKind::Person);
+    assert_eq!(find(&found, "Emmanuel Macron").kind, EntityKind::Person);
+    assert_eq!(find(&found, "Berlin").kind, EntityKind::Place);
+    assert_eq!(find(&found, "Kenya").kind, EntityKind::Place);
+    assert_eq!(
+        find(&found, "European Union").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&found, "World Bank").kind, EntityKind::Organization);
+}
+
+#[test]
+fn money_percentages_and_quantities() {
+    let text = "The company paid $5 million in fines last year, a 20% increase, and laid off \
+                1,700 workers.";
+    let (doc, found) = entities(text);
+    assert_well_formed(&doc, &found);
+    assert_eq!(find(&found, "$5 million").kind, EntityKind::Money);
+    assert_eq!(find(&found, "20%").kind, EntityKind::Percent);
+    assert_eq!(find(&found, "1,700").kind, EntityKind::Quantity);
+}
+
+#[test]
+fn appositive_gives_a_description() {
+    let text = "Pfizer, the American drug maker, reported strong sales on Tuesday.";
+    let (_, found) = entities(text);
+    assert_eq!(
+        find(&found, "Pfizer").description.as_deref(),
+        Some("the American drug maker")
+    );
+}
+
+#[test]
+fn spans_hold_with_non_ascii_text() {
+    let text = "“We are ready,” said José Álvarez of Société Générale in Zürich — a café owner’s \
+                son — on Monday. Ünal Öztürk’s team met him in İstanbul.";
+    let (doc, found) = entities(text);
+    assert_well_formed(&doc, &found);
+    assert!(found.iter().any(|e| e.name == "José Álvarez"), "{found:#?}");
+}
+
+#[test]
+fn sample_article_entities() {
+    let text = include_str!("../seeds/tiktok-shop-amazon-douyin.txt");
+    let (doc, found) = entities(text);
+    assert_well_formed(&doc, &found);
+    use EntityKind::*;
+    let expect: &[(&str, &[EntityKind])] = &[
+        ("TikTok", &[Organization, Product]),
+        ("Amazon", &[Organization]),
+        ("ByteDance", &[Organization]),
+        ("Douyin", &[Organization, Product]),
+        ("Bellevue", &[Place]),
+        ("Washington", &[Place]),
+        ("China", &[Place, Organization]),
+        ("Singapore", &[Place, Organization]),
+        ("Brazil", &[Place, Organization]),
+        ("Latin America", &[Place]),
+        ("US", &[Place, Organization]),
+    ];
+    for (name, kinds) in expect {
+        let e = find(&found, name);
+        assert!(kinds.contains(&e.kind), "{name}: {:?}", e.kind);
+    }
+    assert_ne!(find(&found, "TikTok Shop").name, "TikTok");
+    let bd = find(&found, "ByteDance");
+    assert_eq!(
+        bd.description.as_deref(),
+        Some("TikTok’s Chinese parent company")
+    );
+    assert!(find(&found, "TikTok").mentions.len() >= 8);
+}
