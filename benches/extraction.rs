@@ -26,7 +26,7 @@ use brief::extract::entities::extract_entities;
 use brief::extract::quotes::extract_quotes;
 use brief::extract::timeline::{extract_timeline, find_document_date};
 use brief::{build_briefing, BriefingOptions, Document};
-use common::{time_batched, time_iters};
+use common::{case, selected};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput};
 
@@ -44,7 +44,22 @@ fn configure(group: &mut BenchmarkGroup<'_, WallTime>, mb: usize) {
     }
 }
 
+/// The cases of one size, in the order they run.
+const CASES: &[&str] = &[
+    "load",
+    "sentences",
+    "entities",
+    "timeline",
+    "quotes",
+    "word_count",
+    "briefing",
+    "load_and_briefing",
+];
+
 fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
+    if !CASES.iter().any(|case| selected(&format!("{mb}MB/{case}"))) {
+        return;
+    }
     let text = common::corpus(prose, mb);
     let bytes = text.as_bytes().to_vec();
     let doc = Document::from_string("corpus", text);
@@ -56,61 +71,96 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
     configure(&mut group, mb);
     group.throughput(Throughput::BytesDecimal(bytes.len() as u64));
 
-    group.bench_function("load", |b| {
-        time_batched(
-            b,
-            || bytes.clone(),
-            |bytes| Document::from_bytes("corpus", bytes),
-        )
-    });
-    group.bench_function("sentences", |b| {
-        time_iters(b, || {
+    let name = format!("{mb}MB");
+    let n = bytes.len();
+    case(
+        &mut group,
+        &name,
+        n,
+        "load",
+        || bytes.clone(),
+        |bytes| Document::from_bytes("corpus", bytes),
+    );
+    case(
+        &mut group,
+        &name,
+        n,
+        "sentences",
+        || (),
+        |()| {
             doc.paragraphs
                 .iter()
                 .flat_map(|&p| split_sentences(&doc.text, p))
                 .collect::<Vec<_>>()
-        })
-    });
+        },
+    );
     // The extractors on a document whose sentences are split already.
     doc.sentences();
-    group.bench_function("entities", |b| time_iters(b, || extract_entities(&doc)));
-    group.bench_function("timeline", |b| {
-        time_iters(b, || extract_timeline(&doc, date))
-    });
-    let entities = extract_entities(&doc);
-    group.bench_function("quotes", |b| {
-        time_iters(b, || extract_quotes(&doc, &entities))
-    });
-    group.bench_function("word_count", |b| time_iters(b, || doc.word_count()));
+    case(
+        &mut group,
+        &name,
+        n,
+        "entities",
+        || (),
+        |()| extract_entities(&doc),
+    );
+    case(
+        &mut group,
+        &name,
+        n,
+        "timeline",
+        || (),
+        |()| extract_timeline(&doc, date),
+    );
+    if selected(&format!("{name}/quotes")) {
+        let entities = extract_entities(&doc);
+        case(
+            &mut group,
+            &name,
+            n,
+            "quotes",
+            || (),
+            |()| extract_quotes(&doc, &entities),
+        );
+    }
+    case(
+        &mut group,
+        &name,
+        n,
+        "word_count",
+        || (),
+        |()| doc.word_count(),
+    );
     // The whole briefing from a freshly loaded document, sentence splitting included: the work
     // of `brief`'s background thread, and of `--json` after the load.
-    group.bench_function("briefing", |b| {
-        time_batched(b, fresh, |doc| {
-            build_briefing(&doc, BriefingOptions::default())
-        })
+    case(&mut group, &name, n, "briefing", fresh, |doc| {
+        build_briefing(&doc, BriefingOptions::default())
     });
     // Bytes in memory to briefing: `load` + `briefing`.
-    group.bench_function("load_and_briefing", |b| {
-        time_batched(
-            b,
-            || bytes.clone(),
-            |bytes| {
-                let doc = Document::from_bytes("corpus", bytes).document;
-                build_briefing(&doc, BriefingOptions::default())
-            },
-        )
-    });
+    case(
+        &mut group,
+        &name,
+        n,
+        "load_and_briefing",
+        || bytes.clone(),
+        |bytes| {
+            let doc = Document::from_bytes("corpus", bytes).document;
+            build_briefing(&doc, BriefingOptions::default())
+        },
+    );
     group.finish();
 
-    let briefing = build_briefing(&doc, BriefingOptions::default());
-    eprintln!(
-        "briefing {mb} MB: {} words, {} sentences, {} entities, {} timeline items, {} quotes",
-        briefing.stats.words,
-        briefing.stats.sentences,
-        briefing.entities.len(),
-        briefing.timeline.len(),
-        briefing.quotes.len()
-    );
+    if selected(&name) {
+        let briefing = build_briefing(&doc, BriefingOptions::default());
+        eprintln!(
+            "briefing {mb} MB: {} words, {} sentences, {} entities, {} timeline items, {} quotes",
+            briefing.stats.words,
+            briefing.stats.sentences,
+            briefing.entities.len(),
+            briefing.timeline.len(),
+            briefing.quotes.len()
+        );
+    }
 }
 
 fn main() {

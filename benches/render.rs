@@ -88,7 +88,29 @@ fn slow_group(group: &mut BenchmarkGroup<'_, WallTime>, mb: usize) {
     group.measurement_time(Duration::from_secs(if mb >= 100 { 8 } else { 3 }));
 }
 
+/// The cases of one size, in the order they run.
+const CASES: &[&str] = &[
+    "first_frame",
+    "first_frame_empty_briefing",
+    "open_to_first_frame",
+    "briefing_arrives",
+    "key_page_down_start",
+    "key_page_down_middle",
+    "key_page_down_end",
+    "key_page_down_sweep",
+    "key_next_mention",
+    "key_next_event",
+    "key_bottom",
+    "key_top",
+];
+
 fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
+    if !CASES
+        .iter()
+        .any(|case| common::selected(&format!("{mb}MB/{case}")))
+    {
+        return;
+    }
     let text = common::corpus(prose, mb);
     let bytes = text.as_bytes().to_vec();
     let doc = Arc::new(Document::from_string("corpus", text));

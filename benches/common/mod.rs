@@ -208,3 +208,97 @@ pub fn time_batched<I, O>(
         total
     })
 }
+
+/// Whether the benchmark `id` (`10MB/load`) is selected by the filter on the command line
+/// (`cargo bench --bench extraction -- 10MB/load`), so that a bench can skip the setup of
+/// cases that will not run. A filter with regex syntax counts as selecting everything.
+pub fn selected(id: &str) -> bool {
+    const TAKES_VALUE: &[&str] = &[
+        "--save-baseline",
+        "-s",
+        "--baseline",
+        "-b",
+        "--baseline-lenient",
+        "--load-baseline",
+        "--color",
+        "-c",
+        "--format",
+        "--output-format",
+        "--plotting-backend",
+        "--sample-size",
+        "--warm-up-time",
+        "--measurement-time",
+        "--nresamples",
+        "--noise-threshold",
+        "--confidence-level",
+        "--significance-level",
+        "--profile-time",
+    ];
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut filter = None;
+    let mut i = 0;
+    while i < args.len() {
+        let arg = &args[i];
+        if TAKES_VALUE.contains(&arg.as_str()) {
+            i += 2;
+            continue;
+        }
+        if !arg.starts_with('-') {
+            filter = Some(arg.clone());
+            break;
+        }
+        i += 1;
+    }
+    match filter {
+        None => true,
+        Some(f) if f.contains(['^', '$', '*', '+', '?', '(', '[', '|', '\\', '.']) => true,
+        Some(f) => id.contains(&f),
+    }
+}
+
+/// A case slower than this for one run is timed once rather than sampled (criterion wants
+/// at least 10 runs); `BRIEF_BENCH_BUDGET` (seconds) changes it.
+pub fn budget() -> Duration {
+    let secs = std::env::var("BRIEF_BENCH_BUDGET")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| *s > 0.0)
+        .unwrap_or(2.0);
+    Duration::from_secs_f64(secs)
+}
+
+/// Benchmarks `routine` (with an untimed `setup` per run) in `group` as `name`, unless the
+/// filter skips it; a first run decides whether it is quick enough to sample: if not, that
+/// run is its figure, printed as `ID  timed once: …`.
+pub fn case<I, O>(
+    group: &mut criterion::BenchmarkGroup<'_, WallTime>,
+    group_name: &str,
+    bytes: usize,
+    name: &str,
+    mut setup: impl FnMut() -> I,
+    mut routine: impl FnMut(I) -> O,
+) {
+    let id = format!("{group_name}/{name}");
+    if !selected(&id) {
+        return;
+    }
+    let input = setup();
+    let start = now();
+    let output = black_box(routine(input));
+    let took = now() - start;
+    drop(output);
+    if took > budget() {
+        let rate = if bytes > 0 {
+            format!(" = {:.2} MB/s", bytes as f64 / 1e6 / took.as_secs_f64())
+        } else {
+            String::new()
+        };
+        println!(
+            "{id:<24}timed once: {:.3} s{rate} (over the {:.1} s budget for sampling; BRIEF_BENCH_BUDGET)",
+            took.as_secs_f64(),
+            budget().as_secs_f64()
+        );
+        return;
+    }
+    group.bench_function(name, |b| time_batched(b, &mut setup, &mut routine));
+}
