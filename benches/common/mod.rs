@@ -41,11 +41,22 @@ pub fn sizes_mb() -> Vec<usize> {
             return sizes;
         }
     }
+    if test_mode() {
+        return vec![1];
+    }
     let mut sizes = vec![1, 10];
     if large_enabled() {
         sizes.push(100);
     }
     sizes
+}
+
+/// Whether criterion only checks that each case runs (`cargo test --benches`, `-- --test`,
+/// `-- --list`): then only the 1 MB size is set up and nothing is timed ahead of criterion.
+pub fn test_mode() -> bool {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let has = |flag: &str| args.iter().any(|a| a == flag);
+    !has("--bench") || has("--test") || has("--list")
 }
 
 /// Whether the opt-in 100 MB cases run (`BRIEF_BENCH_LARGE=1`).
@@ -280,6 +291,10 @@ pub fn case<I, O>(
 ) {
     let id = format!("{group_name}/{name}");
     if !selected(&id) {
+        return;
+    }
+    if test_mode() {
+        group.bench_function(name, |b| time_batched(b, &mut setup, &mut routine));
         return;
     }
     let input = setup();
