@@ -150,10 +150,26 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
     );
     group.finish();
 
-    if selected(&name) {
+    if selected(&format!("{name}/briefing")) {
+        // Side by side with the statistical peer, in the same run: one more briefing, timed.
+        let doc = fresh();
+        let start = common::now();
         let briefing = build_briefing(&doc, BriefingOptions::default());
-        eprintln!(
-            "briefing {mb} MB: {} words, {} sentences, {} entities, {} timeline items, {} quotes",
+        let took = common::now() - start;
+        let words = briefing.stats.words as f64;
+        let (words_per_s, mb_per_s) = (
+            words / took.as_secs_f64(),
+            n as f64 / 1e6 / took.as_secs_f64(),
+        );
+        let spacy = common::spacy_words_per_second();
+        println!(
+            "{name}/briefing vs spaCy: brief {words_per_s:.0} words/s ({mb_per_s:.2} MB/s) in {:.3} s; \
+             spaCy en_core_web_sm about {spacy:.0} words/s: {:.0}x",
+            took.as_secs_f64(),
+            words_per_s / spacy
+        );
+        println!(
+            "{name}/briefing found {} words, {} sentences, {} entities, {} timeline items, {} quotes",
             briefing.stats.words,
             briefing.stats.sentences,
             briefing.entities.len(),

@@ -317,3 +317,26 @@ pub fn case<I, O>(
     }
     group.bench_function(name, |b| time_batched(b, &mut setup, &mut routine));
 }
+
+/// The speed of spaCy `en_core_web_sm` on one core of this kind of machine, in words per
+/// second, as `../shared/eval-dev/README.md` gives it ("about 3,500 words/s"); 3,500 when
+/// the file is absent.
+pub fn spacy_words_per_second() -> f64 {
+    let readme = manifest_dir().join("../shared/eval-dev/README.md");
+    std::fs::read_to_string(readme)
+        .ok()
+        .and_then(|text| {
+            let at = text.find(" words/s")?;
+            let number: String = text[..at]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || *c == ',')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .filter(|c| *c != ',')
+                .collect();
+            number.parse().ok()
+        })
+        .unwrap_or(3500.0)
+}
