@@ -3,9 +3,13 @@
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::extract::entities::EntityKind;
 use crate::extract::entities::{extract_entities, Entity};
 use crate::extract::quotes::{extract_quotes, Quote};
-use crate::extract::timeline::{extract_timeline, find_document_date, CalendarDate, TimelineItem};
+use crate::extract::timeline::{
+    find_document_date, find_time_expressions, timeline_from_expressions, CalendarDate,
+    TimeExpression, TimelineItem,
+};
 use crate::span::Span;
 
 /// How to build a briefing.
@@ -33,6 +37,8 @@ pub struct Briefing {
     pub entities: Vec<Entity>,
     pub timeline: Vec<TimelineItem>,
     pub quotes: Vec<Quote>,
+    /// Relative time expressions (`last year`) that a document date would place.
+    pub unplaced_relative: usize,
 }
 
 /// The steps of building a briefing, reported as each one starts.
@@ -69,9 +75,15 @@ pub fn build_briefing_with_progress(
 ) -> Briefing {
     let date = options.date.or_else(|| find_document_date(doc));
     progress(Stage::Entities);
-    let entities = extract_entities(doc);
+    let mut entities = extract_entities(doc);
     progress(Stage::Timeline);
-    let timeline = extract_timeline(doc, date);
+    let expressions = find_time_expressions(doc, date);
+    let timeline = timeline_from_expressions(doc, &expressions);
+    let unplaced_relative = expressions
+        .iter()
+        .filter(|e| e.relative && e.when.is_none())
+        .count();
+    entities.extend(date_entities(doc, &expressions));
     progress(Stage::Quotes);
     let quotes = extract_quotes(doc, &entities);
     let stats = Stats {
@@ -88,7 +100,32 @@ pub fn build_briefing_with_progress(
         entities,
         timeline,
         quotes,
+        unplaced_relative,
     }
+}
+
+/// Every time expression is a date mention; the same words (ignoring case) are one entity.
+fn date_entities(doc: &Document, expressions: &[TimeExpression]) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for expression in expressions {
+        let written = doc.slice(expression.span);
+        let key = written.to_lowercase();
+        let index = *by_name.entry(key).or_insert_with(|| {
+            entities.push(Entity {
+                name: written.to_string(),
+                kind: EntityKind::Date,
+                mentions: Vec::new(),
+                description: None,
+            });
+            entities.len() - 1
+        });
+        // A day range (`5-6 May`) is two expressions over one span: one mention.
+        if entities[index].mentions.last() != Some(&expression.span) {
+            entities[index].mentions.push(expression.span);
+        }
+    }
+    entities
 }
 
 /// The `--json` object: the contract in `shared/briefing-json.md`.

@@ -63,6 +63,13 @@ pub struct LoadOptions {
 
 /// Reads a file (or standard input for `-`) into a [`Document`].
 pub fn load_path(path: &str, options: LoadOptions) -> Result<Loaded, LoadError> {
+    let bytes = read_input(path, options)?;
+    Ok(Document::from_bytes(path, bytes))
+}
+
+/// The bytes of a file (or standard input for `-`), refused when they look binary and
+/// `--force` is not given. Shared with [`crate::formats::load_any`].
+pub(crate) fn read_input(path: &str, options: LoadOptions) -> Result<Vec<u8>, LoadError> {
     let bytes = if path == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -76,7 +83,7 @@ pub fn load_path(path: &str, options: LoadOptions) -> Result<Loaded, LoadError> 
     if !options.force && looks_binary(&bytes) {
         return Err(LoadError::Binary(path.to_string()));
     }
-    Ok(Document::from_bytes(path, bytes))
+    Ok(bytes)
 }
 
 fn read_file(path: &str) -> Result<Vec<u8>, LoadError> {
@@ -205,7 +212,7 @@ fn index_of_span_at(spans: &[Span], offset: usize) -> Option<usize> {
     (i < spans.len() && spans[i].start <= offset).then_some(i)
 }
 
-fn count_invalid_bytes(bytes: &[u8]) -> usize {
+pub(crate) fn count_invalid_bytes(bytes: &[u8]) -> usize {
     let mut count = 0;
     let mut rest = bytes;
     while !rest.is_empty() {

@@ -6,7 +6,9 @@
 
 pub mod briefing;
 pub mod document;
+pub mod export;
 pub mod extract;
+pub mod formats;
 pub mod plain;
 pub mod sanitize;
 pub mod search;

@@ -13,9 +13,14 @@ use ratatui::Terminal;
 const SAMPLE: &str = include_str!("../seeds/tiktok-shop-amazon-douyin.txt");
 
 fn sample_app(width: u16, height: u16) -> App {
-    let doc = Document::new("seeds/tiktok-shop-amazon-douyin.txt", SAMPLE);
-    let briefing = build_briefing(&doc, BriefingOptions::default());
-    sized(App::new(doc, briefing), width, height)
+    // Extraction runs once; every test gets its own copy of the result.
+    static SAMPLE_BRIEFING: std::sync::OnceLock<(Document, Briefing)> = std::sync::OnceLock::new();
+    let (doc, briefing) = SAMPLE_BRIEFING.get_or_init(|| {
+        let doc = Document::new("seeds/tiktok-shop-amazon-douyin.txt", SAMPLE);
+        let briefing = build_briefing(&doc, BriefingOptions::default());
+        (doc, briefing)
+    });
+    sized(App::new(doc.clone(), briefing.clone()), width, height)
 }
 
 fn sized(mut app: App, width: u16, height: u16) -> App {
@@ -78,23 +83,13 @@ fn handmade_app(width: u16, height: u16) -> App {
         ],
         timeline: vec![
             TimelineItem {
-                when: When {
-                    year: 2021,
-                    month: None,
-                    day: None,
-                    part: None,
-                },
+                when: When::year(2021),
                 label: "2021".into(),
                 span: y2021,
                 sentence: sentence_of(y2021.start),
             },
             TimelineItem {
-                when: When {
-                    year: 2023,
-                    month: None,
-                    day: None,
-                    part: None,
-                },
+                when: When::year(2023),
                 label: "2023".into(),
                 span: y2023,
                 sentence: sentence_of(y2023.start),
@@ -107,6 +102,7 @@ fn handmade_app(width: u16, height: u16) -> App {
                 name: "Jane Doe".into(),
                 span: jane[1],
                 entity: None,
+                resolved: None,
             }),
             nested: vec![],
         }],
@@ -440,4 +436,147 @@ fn search_highlights_matches_counts_them_and_n_wraps() {
     app.update(Action::PromptSubmit);
     assert!(app.search.is_none());
     assert!(screen(&app).contains("not found: JANE"));
+}
+
+#[test]
+fn entity_detail_lists_mentions_with_context_and_jumps() {
+    let mut app = handmade_app(100, 30);
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::Down); // Jane Doe
+    app.update(Action::Activate);
+    let shown = screen(&app);
+    assert!(shown.contains("◂ Jane Doe · 2 mentions"), "{shown}");
+    assert!(
+        shown.contains("Acme Corp hired Jane Doe in 2021."),
+        "{shown}"
+    );
+    assert!(shown.contains("Later Jane Doe said"), "{shown}");
+    app.update(Action::Down);
+    app.update(Action::Activate);
+    assert_eq!(app.mention, Some(1));
+    let current = highlighted_text(&app, |c| c.bg == app.theme.current_mention.bg.unwrap());
+    assert_eq!(
+        current, "Jane Doe",
+        "the chosen mention is marked in the text"
+    );
+    app.update(Action::Cancel);
+    assert!(app.entities.detail.is_none());
+    assert!(screen(&app).contains("People (1)"));
+}
+
+#[test]
+fn f_shows_one_kind_of_entity_at_a_time() {
+    let mut app = handmade_app(160, 30);
+    app.update(Action::CycleEntityKind);
+    let shown = screen(&app);
+    assert!(shown.contains("people only"), "{shown}");
+    assert!(!shown.contains("Acme Corp  "), "{shown}");
+    app.update(Action::CycleEntityKind);
+    assert!(screen(&app).contains("organizations only"));
+    app.update(Action::CycleEntityKind);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("People (1)") && shown.contains("Organizations (1)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn quotes_group_by_speaker_and_terms_hide() {
+    let text = "Ann Lee said \"we are fine.\" The \"fine\" plan works. Bob Day said \"no.\" Lee added \"yes.\"";
+    let doc = Document::new("q.txt", text);
+    let span_of = |needle: &str, nth: usize| {
+        let (i, m) = text.match_indices(needle).nth(nth).unwrap();
+        Span::new(i, i + m.len())
+    };
+    let speech = |words: &str, who: &str, nth: usize| Quote {
+        span: span_of(words, 0),
+        kind: QuoteKind::Speech,
+        speaker: Some(Speaker {
+            name: who.into(),
+            span: span_of(who, nth),
+            entity: None,
+            resolved: None,
+        }),
+        nested: vec![],
+    };
+    let briefing = Briefing {
+        quotes: vec![
+            speech("we are fine.", "Ann Lee", 0),
+            Quote {
+                span: Span::new(
+                    text.find("fine\" plan").unwrap(),
+                    text.find("\" plan").unwrap(),
+                ),
+                kind: QuoteKind::Term,
+                speaker: None,
+                nested: vec![],
+            },
+            speech("no.", "Bob Day", 0),
+            speech("yes.", "Lee", 1),
+        ],
+        ..Briefing::default()
+    };
+    let mut app = sized(App::new(doc, briefing), 100, 40);
+    let names = |app: &App| -> Vec<String> {
+        app.quotes
+            .items
+            .iter()
+            .map(|&i| {
+                let q = &app.briefing.quotes[i];
+                q.speaker
+                    .as_ref()
+                    .map_or("term".to_string(), |s| s.name.clone())
+            })
+            .collect()
+    };
+    assert_eq!(
+        names(&app),
+        ["Ann Lee", "Bob Day", "Lee", "term"],
+        "speech in text order, terms last"
+    );
+    app.update(Action::GroupQuotes);
+    assert_eq!(
+        names(&app),
+        ["Ann Lee", "Lee", "Bob Day", "term"],
+        "Lee is Ann Lee"
+    );
+    app.update(Action::ToggleTerms);
+    assert_eq!(names(&app).len(), 3);
+    assert!(screen(&app).contains("1 term hidden"), "{}", screen(&app));
+}
+
+#[test]
+fn slash_in_a_list_pane_filters_it() {
+    let mut app = handmade_app(140, 30);
+    let type_query = |app: &mut App, query: &str| {
+        app.update(Action::StartSearch);
+        for c in query.chars() {
+            app.update(Action::PromptChar(c));
+        }
+        app.update(Action::PromptSubmit);
+    };
+    app.update(Action::Focus(Pane::Entities));
+    type_query(&mut app, "acme");
+    assert_eq!(app.entities.items.len(), 1);
+    assert!(app.search.is_none(), "a list filter is not a text search");
+    let shown = screen(&app);
+    assert!(shown.contains("/acme 1"), "{shown}");
+    app.update(Action::Cancel);
+    assert_eq!(app.entities.items.len(), 2, "Esc clears the filter");
+
+    app.update(Action::Focus(Pane::Timeline));
+    type_query(&mut app, "later");
+    assert_eq!(app.timeline.items.len(), 1);
+    app.update(Action::NextEvent);
+    assert_eq!(
+        app.briefing.timeline[app.selected_event().unwrap()].label,
+        "2023"
+    );
+
+    app.update(Action::Focus(Pane::Quotes));
+    type_query(&mut app, "nobody says this");
+    assert!(app.quotes.items.is_empty());
+    app.update(Action::Cancel);
+    assert_eq!(app.quotes.items.len(), 1);
 }

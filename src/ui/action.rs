@@ -40,6 +40,12 @@ pub enum Action {
     PrevYear,
     /// Entities ordered by first mention or by count.
     ToggleEntityOrder,
+    /// Show one kind of entity at a time, cycling through the kinds.
+    CycleEntityKind,
+    /// Quotes grouped by speaker, or in text order.
+    GroupQuotes,
+    /// Hide or show terms (scare quotes, titles) in the Quotes pane.
+    ToggleTerms,
     /// Show the focused pane alone, full screen, and back.
     ToggleZoom,
     /// Turn mouse capture off (so the terminal can select text) and on.

@@ -41,6 +41,30 @@ impl ListCursor {
     }
 }
 
+/// A list filter: case-insensitive substring; empty matches everything.
+struct Filter(String);
+
+impl Filter {
+    fn new(query: &str) -> Filter {
+        Filter(query.to_lowercase())
+    }
+
+    fn matches(&self, text: &str) -> bool {
+        self.0.is_empty() || text.to_lowercase().contains(&self.0)
+    }
+}
+
+/// Scrolls a list so its selection shows in `height` rows.
+fn ensure_visible(cursor: &mut ListCursor, height: usize) {
+    if let Some(selected) = cursor.selected {
+        if selected < cursor.offset {
+            cursor.offset = selected;
+        } else if selected >= cursor.offset + height {
+            cursor.offset = selected + 1 - height;
+        }
+    }
+}
+
 /// One row of a grouped list: a heading or an item (an index into the list's items).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupRow<H> {
@@ -66,11 +90,32 @@ pub struct EntitiesView {
     /// The row of each item.
     pub item_rows: Vec<usize>,
     pub cursor: ListCursor,
+    /// Only entities of this kind are listed.
+    pub kind_filter: Option<EntityKind>,
+    /// Only entities whose name or description holds this (without case) are listed.
+    pub filter: String,
+    /// The selected entity's mentions, listed with context, when the detail view is open.
+    pub detail: Option<ListCursor>,
+}
+
+/// The Quotes pane's state: which quotations show, in what order.
+#[derive(Debug, Default)]
+pub struct QuotesView {
+    /// Quote indices in display order: text order, or grouped by speaker; terms last.
+    pub items: Vec<usize>,
+    pub cursor: ListCursor,
+    pub grouped: bool,
+    pub hide_terms: bool,
+    /// Only quotations whose words or speaker hold this (without case) are listed.
+    pub filter: String,
 }
 
 /// The Timeline pane's state: items are timeline indices (already in date order).
 #[derive(Debug, Default)]
 pub struct TimelineView {
+    /// Timeline indices shown (all, or those matching the filter).
+    pub items: Vec<usize>,
+    pub filter: String,
     pub rows: Vec<GroupRow<i32>>,
     pub item_rows: Vec<usize>,
     pub cursor: ListCursor,
@@ -98,7 +143,7 @@ pub struct App {
     pub text: TextView,
     pub entities: EntitiesView,
     pub timeline: TimelineView,
-    pub quotes: ListCursor,
+    pub quotes: QuotesView,
     /// The mention of the selected entity that `n`/`N` last went to.
     pub mention: Option<usize>,
     pub show_help: bool,
@@ -109,8 +154,10 @@ pub struct App {
     pub notice: Option<String>,
     /// While the briefing is built in the background: how far along it is (percent).
     pub extracting: Option<u8>,
-    /// The search query being typed, while the prompt is open.
+    /// The search query or list filter being typed, while the prompt is open.
     pub prompt: Option<String>,
+    /// What the prompt is for: the Text pane searches, a list pane filters itself.
+    pub prompt_target: Pane,
     /// The last search and its matches.
     pub search: Option<Search>,
     /// The focused pane fills the screen.
@@ -151,7 +198,7 @@ impl App {
             text,
             entities: EntitiesView::default(),
             timeline: TimelineView::default(),
-            quotes: ListCursor::default(),
+            quotes: QuotesView::default(),
             mention: None,
             show_help: false,
             should_quit: false,
@@ -159,6 +206,7 @@ impl App {
             notice: None,
             extracting: None,
             prompt: None,
+            prompt_target: Pane::Text,
             search: None,
             zoomed: false,
             mouse_capture: true,
@@ -166,6 +214,7 @@ impl App {
         };
         app.rebuild_entity_rows();
         app.rebuild_timeline_rows();
+        app.rebuild_quote_items();
         app
     }
 
@@ -201,7 +250,11 @@ impl App {
             Action::PrevMatch if self.search.is_some() => self.step_search(false),
             Action::NextMatch => self.step_mention(true),
             Action::PrevMatch => self.step_mention(false),
-            Action::StartSearch => self.prompt = Some(String::new()),
+            Action::StartSearch => {
+                // In a list pane `/` filters the list; in the text it searches.
+                self.prompt_target = self.focus;
+                self.prompt = Some(String::new());
+            }
             Action::PromptChar(c) => {
                 if let Some(p) = self.prompt.as_mut() {
                     p.push(c);
@@ -218,6 +271,25 @@ impl App {
             Action::NextYear => self.step_year(true),
             Action::PrevYear => self.step_year(false),
             Action::ToggleEntityOrder => self.toggle_entity_order(),
+            Action::CycleEntityKind => self.cycle_entity_kind(),
+            Action::GroupQuotes => {
+                self.quotes.grouped = !self.quotes.grouped;
+                self.reorder_quotes();
+                self.message = Some(if self.quotes.grouped {
+                    "quotes grouped by speaker".into()
+                } else {
+                    "quotes in text order".into()
+                });
+            }
+            Action::ToggleTerms => {
+                self.quotes.hide_terms = !self.quotes.hide_terms;
+                self.reorder_quotes();
+                self.message = Some(if self.quotes.hide_terms {
+                    "terms hidden".into()
+                } else {
+                    "terms shown".into()
+                });
+            }
             Action::ToggleZoom => {
                 self.zoomed = !self.zoomed;
                 self.relayout();
@@ -257,9 +329,11 @@ impl App {
         self.extracting = None;
         self.rebuild_entity_rows();
         self.rebuild_timeline_rows();
+        self.rebuild_quote_items();
         self.entities.cursor = ListCursor::default();
+        self.entities.detail = None;
         self.timeline.cursor = ListCursor::default();
-        self.quotes = ListCursor::default();
+        self.quotes.cursor = ListCursor::default();
         self.mention = None;
         self.relayout();
     }
@@ -275,11 +349,17 @@ impl App {
     }
 
     pub fn selected_event(&self) -> Option<usize> {
-        self.timeline.cursor.selected
+        self.timeline
+            .cursor
+            .selected
+            .and_then(|i| self.timeline.items.get(i).copied())
     }
 
     pub fn selected_quote(&self) -> Option<usize> {
-        self.quotes.selected
+        self.quotes
+            .cursor
+            .selected
+            .and_then(|i| self.quotes.items.get(i).copied())
     }
 
     /// The source line and percent of the top of the text view.
@@ -329,13 +409,24 @@ impl App {
         match self.focus {
             Pane::Text => self.scroll_text(delta),
             Pane::Entities => {
-                self.entities.cursor.step(delta, self.entities.items.len());
-                self.mention = None;
-                self.ensure_entity_visible();
+                if self.entities.detail.is_some() {
+                    let len = self
+                        .selected_entity()
+                        .map_or(0, |e| self.briefing.entities[e].mentions.len());
+                    let height = self.page_size(Pane::Entities).saturating_sub(1).max(1);
+                    if let Some(detail) = self.entities.detail.as_mut() {
+                        detail.step(delta, len);
+                        ensure_visible(detail, height);
+                    }
+                } else {
+                    self.entities.cursor.step(delta, self.entities.items.len());
+                    self.mention = None;
+                    self.ensure_entity_visible();
+                }
             }
             Pane::Timeline => self.step_event(delta),
             Pane::Quotes => {
-                self.quotes.step(delta, self.briefing.quotes.len());
+                self.quotes.cursor.step(delta, self.quotes.items.len());
                 self.ensure_quote_visible();
             }
         }
@@ -391,13 +482,35 @@ impl App {
     fn activate(&mut self) {
         match self.focus {
             Pane::Text => {}
-            Pane::Entities => {
-                if self.selected_entity().is_none() {
-                    self.entities.cursor.step(0, self.entities.items.len());
+            Pane::Entities => match self.entities.detail {
+                // In the detail view, Enter jumps to the chosen mention.
+                Some(detail) => {
+                    if let (Some(m), Some(e)) = (detail.selected, self.selected_entity()) {
+                        self.mention = Some(m);
+                        let offset = self.briefing.entities[e].mentions[m].start;
+                        self.scroll_to(offset);
+                    }
                 }
-                self.mention = None;
-                self.step_mention(true);
-            }
+                None => {
+                    if self.selected_entity().is_none() {
+                        self.entities.cursor.step(0, self.entities.items.len());
+                    }
+                    if self.selected_entity().is_some() {
+                        self.entities.detail = Some(ListCursor {
+                            selected: Some(0),
+                            offset: 0,
+                        });
+                        self.mention = None;
+                        self.step_mention(true);
+                        if let (Some(detail), Some(m)) =
+                            (self.entities.detail.as_mut(), self.mention)
+                        {
+                            detail.selected = Some(m);
+                            detail.offset = m.saturating_sub(1);
+                        }
+                    }
+                }
+            },
             Pane::Timeline => {
                 if self.timeline.cursor.selected.is_none() {
                     self.step_event(0);
@@ -407,12 +520,17 @@ impl App {
                 }
             }
             Pane::Quotes => {
-                if self.quotes.selected.is_none() {
-                    self.quotes.step(0, self.briefing.quotes.len());
+                if self.quotes.cursor.selected.is_none() {
+                    self.quotes.cursor.step(0, self.quotes.items.len());
                 }
                 if let Some(quote) = self.selected_quote().map(|i| &self.briefing.quotes[i]) {
                     let offset = quote.span.start;
+                    let speaker = quote.speaker.as_ref().and_then(|s| s.entity.clone());
                     self.scroll_to(offset);
+                    // A speaker who is an entity: select it, so its mentions light up too.
+                    if let Some(name) = speaker {
+                        self.select_entity_named(&name);
+                    }
                 }
             }
         }
@@ -460,7 +578,7 @@ impl App {
     }
 
     fn step_event(&mut self, delta: isize) {
-        let len = self.briefing.timeline.len();
+        let len = self.timeline.items.len();
         if len == 0 {
             self.message = Some("the timeline is empty".into());
             return;
@@ -479,35 +597,33 @@ impl App {
 
     fn step_year(&mut self, forward: bool) {
         let timeline = &self.briefing.timeline;
-        if timeline.is_empty() {
+        let years: Vec<i32> = self
+            .timeline
+            .items
+            .iter()
+            .map(|&i| timeline[i].when.year)
+            .collect();
+        if years.is_empty() {
             return;
         }
         let current = self.timeline.cursor.selected;
-        let year = current.map(|i| timeline[i].when.year);
-        let target = if forward {
-            match year {
-                None => Some(0),
-                Some(y) => timeline.iter().position(|t| t.when.year > y),
-            }
-        } else {
-            match (current, year) {
-                (None, _) | (_, None) => Some(0),
-                (Some(i), Some(y)) => {
-                    // The first item of this year, or of the year before when already there.
-                    let first_of_year = timeline.iter().position(|t| t.when.year == y).unwrap_or(0);
-                    if first_of_year < i {
-                        Some(first_of_year)
-                    } else {
-                        timeline[..first_of_year]
-                            .last()
-                            .map(|prev| prev.when.year)
-                            .and_then(|py| timeline.iter().position(|t| t.when.year == py))
-                    }
+        let target = match (current, forward) {
+            (None, _) => Some(0),
+            (Some(i), true) => years.iter().position(|&y| y > years[i]),
+            (Some(i), false) => {
+                // The first item of this year, or of the year before when already there.
+                let first_of_year = years.iter().position(|&y| y == years[i]).unwrap_or(0);
+                if first_of_year < i {
+                    Some(first_of_year)
+                } else {
+                    years[..first_of_year]
+                        .last()
+                        .and_then(|&prev| years.iter().position(|&y| y == prev))
                 }
             }
         };
         if let Some(t) = target {
-            self.timeline.cursor.select(Some(t), timeline.len());
+            self.timeline.cursor.select(Some(t), years.len());
             self.follow_event();
         }
     }
@@ -516,6 +632,10 @@ impl App {
         let Some(query) = self.prompt.take() else {
             return;
         };
+        if self.prompt_target != Pane::Text {
+            self.set_filter(self.prompt_target, query);
+            return;
+        }
         if query.is_empty() {
             self.search = None;
             return;
@@ -571,8 +691,59 @@ impl App {
         self.scroll_to(offset);
     }
 
+    /// Filters a list pane; the selection stays on its item when it still shows.
+    fn set_filter(&mut self, pane: Pane, query: String) {
+        match pane {
+            Pane::Text => {}
+            Pane::Entities => {
+                let selected = self.selected_entity();
+                self.entities.filter = query;
+                self.entities.detail = None;
+                self.rebuild_entity_rows();
+                let index = selected.and_then(|e| self.entities.items.iter().position(|&i| i == e));
+                self.entities.cursor = ListCursor::default();
+                self.entities
+                    .cursor
+                    .select(index, self.entities.items.len());
+                if index.is_none() {
+                    self.mention = None;
+                }
+                self.ensure_entity_visible();
+            }
+            Pane::Timeline => {
+                let selected = self.selected_event();
+                self.timeline.filter = query;
+                self.rebuild_timeline_rows();
+                let index = selected.and_then(|e| self.timeline.items.iter().position(|&i| i == e));
+                self.timeline.cursor = ListCursor::default();
+                self.timeline
+                    .cursor
+                    .select(index, self.timeline.items.len());
+                self.ensure_event_visible();
+            }
+            Pane::Quotes => {
+                self.quotes.filter = query;
+                self.reorder_quotes();
+            }
+        }
+    }
+
+    /// The focused list's filter, if one is set.
+    pub fn filter_of(&self, pane: Pane) -> &str {
+        match pane {
+            Pane::Text => "",
+            Pane::Entities => &self.entities.filter,
+            Pane::Timeline => &self.timeline.filter,
+            Pane::Quotes => &self.quotes.filter,
+        }
+    }
+
     fn cancel(&mut self) {
         if self.prompt.take().is_some() {
+            return;
+        }
+        if !self.filter_of(self.focus).is_empty() {
+            self.set_filter(self.focus, String::new());
             return;
         }
         if self.search.take().is_some() {
@@ -582,15 +753,17 @@ impl App {
             Pane::Text => {
                 self.entities.cursor.selected = None;
                 self.timeline.cursor.selected = None;
-                self.quotes.selected = None;
+                self.quotes.cursor.selected = None;
+                self.entities.detail = None;
                 self.mention = None;
             }
+            Pane::Entities if self.entities.detail.is_some() => self.entities.detail = None,
             Pane::Entities => {
                 self.entities.cursor.selected = None;
                 self.mention = None;
             }
             Pane::Timeline => self.timeline.cursor.selected = None,
-            Pane::Quotes => self.quotes.selected = None,
+            Pane::Quotes => self.quotes.cursor.selected = None,
         }
     }
 
@@ -640,9 +813,11 @@ impl App {
                 }
             }
             Pane::Quotes => {
-                let item = self.quotes.offset + inner_row / QUOTE_ROWS;
-                if item < self.briefing.quotes.len() {
-                    self.quotes.select(Some(item), self.briefing.quotes.len());
+                let item = self.quotes.cursor.offset + inner_row / QUOTE_ROWS;
+                if item < self.quotes.items.len() {
+                    self.quotes
+                        .cursor
+                        .select(Some(item), self.quotes.items.len());
                     self.activate();
                 }
             }
@@ -725,13 +900,7 @@ impl App {
 
     fn ensure_quote_visible(&mut self) {
         let height = self.page_size(Pane::Quotes);
-        if let Some(selected) = self.quotes.selected {
-            if selected < self.quotes.offset {
-                self.quotes.offset = selected;
-            } else if selected >= self.quotes.offset + height {
-                self.quotes.offset = selected + 1 - height;
-            }
-        }
+        ensure_visible(&mut self.quotes.cursor, height);
     }
 
     // ----- entity and timeline rows
@@ -756,7 +925,18 @@ impl App {
 
     fn rebuild_entity_rows(&mut self) {
         let entities = &self.briefing.entities;
-        let mut items: Vec<usize> = (0..entities.len()).collect();
+        let kind = self.entities.kind_filter;
+        let filter = Filter::new(&self.entities.filter);
+        let mut items: Vec<usize> = (0..entities.len())
+            .filter(|&i| kind.is_none_or(|k| entities[i].kind == k))
+            .filter(|&i| {
+                filter.matches(&entities[i].name)
+                    || entities[i]
+                        .description
+                        .as_deref()
+                        .is_some_and(|d| filter.matches(d))
+            })
+            .collect();
         let first = |i: usize| entities[i].mentions.first().map_or(usize::MAX, |m| m.start);
         match self.entities.order {
             EntityOrder::MostMentioned => items.sort_by_key(|&i| {
@@ -788,23 +968,122 @@ impl App {
         self.entities.item_rows = item_rows;
     }
 
+    fn cycle_entity_kind(&mut self) {
+        let selected = self.selected_entity();
+        let present: Vec<EntityKind> = EntityKind::ALL
+            .into_iter()
+            .filter(|k| self.briefing.entities.iter().any(|e| e.kind == *k))
+            .collect();
+        self.entities.kind_filter = match self.entities.kind_filter {
+            None => present.first().copied(),
+            Some(kind) => present
+                .iter()
+                .position(|k| *k == kind)
+                .and_then(|i| present.get(i + 1).copied()),
+        };
+        self.entities.detail = None;
+        self.rebuild_entity_rows();
+        let index = selected.and_then(|e| self.entities.items.iter().position(|&i| i == e));
+        self.entities.cursor = ListCursor::default();
+        self.entities
+            .cursor
+            .select(index, self.entities.items.len());
+        if index.is_none() {
+            self.mention = None;
+        }
+        self.ensure_entity_visible();
+        self.message = Some(match self.entities.kind_filter {
+            Some(kind) => format!("showing {}", kind.heading().to_lowercase()),
+            None => "showing every kind".into(),
+        });
+    }
+
+    /// Selects the entity with this canonical name, if it is listed.
+    fn select_entity_named(&mut self, name: &str) {
+        let entities = &self.briefing.entities;
+        if let Some(index) = self
+            .entities
+            .items
+            .iter()
+            .position(|&e| entities[e].name == name)
+        {
+            if self.selected_entity() != Some(self.entities.items[index]) {
+                self.entities
+                    .cursor
+                    .select(Some(index), self.entities.items.len());
+                self.entities.detail = None;
+                self.mention = None;
+                self.ensure_entity_visible();
+            }
+        }
+    }
+
+    fn rebuild_quote_items(&mut self) {
+        self.reorder_quotes();
+        self.quotes.cursor = ListCursor::default();
+    }
+
+    /// Speech first (in text order, or speaker by speaker), then terms unless hidden; the
+    /// selected quotation stays selected.
+    fn reorder_quotes(&mut self) {
+        let selected = self.selected_quote();
+        let quotes = &self.briefing.quotes;
+        let mut items: Vec<usize> = if self.quotes.grouped {
+            crate::extract::quotes::group_by_speaker(quotes)
+                .into_iter()
+                .flat_map(|g| g.quotes)
+                .filter(|&i| quotes[i].is_speech())
+                .collect()
+        } else {
+            (0..quotes.len())
+                .filter(|&i| quotes[i].is_speech())
+                .collect()
+        };
+        if !self.quotes.hide_terms {
+            items.extend((0..quotes.len()).filter(|&i| !quotes[i].is_speech()));
+        }
+        let filter = Filter::new(&self.quotes.filter);
+        let text = &self.doc.text;
+        items.retain(|&i| {
+            filter.matches(quotes[i].span.slice(text))
+                || quotes[i]
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|s| filter.matches(&s.name))
+        });
+        self.quotes.items = items;
+        let index = selected.and_then(|q| self.quotes.items.iter().position(|&i| i == q));
+        self.quotes.cursor.select(index, self.quotes.items.len());
+        self.ensure_quote_visible();
+    }
+
     fn rebuild_timeline_rows(&mut self) {
         let timeline = &self.briefing.timeline;
+        let text = &self.doc.text;
+        let filter = Filter::new(&self.timeline.filter);
+        let items: Vec<usize> = (0..timeline.len())
+            .filter(|&i| {
+                filter.matches(&timeline[i].label)
+                    || filter.matches(timeline[i].sentence.slice(text))
+            })
+            .collect();
         let mut rows = Vec::new();
         let mut item_rows = Vec::new();
         let mut year = None;
-        for (i, item) in timeline.iter().enumerate() {
-            if year != Some(item.when.year) {
-                year = Some(item.when.year);
-                let count = timeline[i..]
+        for (n, &i) in items.iter().enumerate() {
+            let item_year = timeline[i].when.year;
+            if year != Some(item_year) {
+                year = Some(item_year);
+                let count = items[n..]
                     .iter()
-                    .take_while(|t| t.when.year == item.when.year)
+                    .take_while(|&&j| timeline[j].when.year == item_year)
                     .count();
-                rows.push(GroupRow::Heading(item.when.year, count));
+                rows.push(GroupRow::Heading(item_year, count));
             }
             item_rows.push(rows.len());
-            rows.push(GroupRow::Item(i));
+            rows.push(GroupRow::Item(n));
         }
+        self.timeline.items = items;
         self.timeline.rows = rows;
         self.timeline.item_rows = item_rows;
     }

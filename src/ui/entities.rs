@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::for_display;
 
-use super::app::{App, EntityOrder, GroupRow};
+use super::app::{App, EntityOrder, GroupRow, ListCursor};
 use super::layout::Pane;
 use super::{pane_block, truncate};
 
@@ -18,7 +18,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         EntityOrder::MostMentioned => "by count",
         EntityOrder::FirstMention => "in order",
     };
-    let title = format!("Entities ({}) · {order}", app.briefing.entities.len());
+    let mut title = format!("Entities ({}) · {order}", app.briefing.entities.len());
+    if !app.entities.filter.is_empty() {
+        title.push_str(&format!(
+            " · /{} {}",
+            app.entities.filter,
+            app.entities.items.len()
+        ));
+    }
+    if let Some(kind) = app.entities.kind_filter {
+        title.push_str(&format!(" · {} only", kind.heading().to_lowercase()));
+    }
     let block = pane_block(app, Pane::Entities, &title);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -31,6 +41,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             theme.dim,
         ))
         .render(inner, buf);
+        return;
+    }
+    if let (Some(detail), Some(entity)) = (app.entities.detail, app.selected_entity()) {
+        draw_detail(app, entity, detail, inner, buf);
         return;
     }
     let width = inner.width as usize;
@@ -73,4 +87,86 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// The detail view: the entity, then each mention with a line of context around it.
+fn draw_detail(app: &App, entity: usize, detail: ListCursor, inner: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let entity = &app.briefing.entities[entity];
+    let width = inner.width as usize;
+    let text = &app.doc.text;
+    let head = format!(
+        "◂ {} · {} mention{} (Esc back)",
+        for_display(&entity.name),
+        entity.mentions.len(),
+        if entity.mentions.len() == 1 { "" } else { "s" }
+    );
+    let mut lines = vec![Line::styled(truncate(&head, width), theme.heading)];
+    for (i, mention) in entity
+        .mentions
+        .iter()
+        .enumerate()
+        .skip(detail.offset)
+        .take((inner.height as usize).saturating_sub(1))
+    {
+        let line_number = app
+            .text
+            .line_starts
+            .partition_point(|&s| s <= mention.start);
+        let label = format!("{line_number:>5} ");
+        let room = width.saturating_sub(label.width());
+        let (before, words, after) = context(text, *mention, room);
+        let mut spans = vec![
+            Span::styled(label, theme.dim),
+            Span::raw(before),
+            Span::styled(words, theme.mention),
+            Span::raw(after),
+        ];
+        if detail.selected == Some(i) {
+            spans = spans
+                .into_iter()
+                .map(|s| s.patch_style(theme.selected))
+                .collect();
+        }
+        lines.push(Line::from(spans));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// A mention with the words around it, fitted to `room` columns: about a third before it.
+fn context(text: &str, mention: crate::span::Span, room: usize) -> (String, String, String) {
+    let words = truncate(&for_display(mention.slice(text)), room);
+    let left_room = (room.saturating_sub(words.width())) / 3;
+    let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
+    let before_all = for_display(&text[line_start..mention.start]).into_owned();
+    let before = tail_fitting(&before_all, left_room);
+    let right_room = room.saturating_sub(words.width() + before.width());
+    let line_end = text[mention.end..]
+        .find('\n')
+        .map_or(text.len(), |i| mention.end + i);
+    let after = truncate(&for_display(&text[mention.end..line_end]), right_room);
+    (before, words, after)
+}
+
+/// The end of `text` that fits in `width` columns, starting with `…` when cut.
+fn tail_fitting(text: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut kept = Vec::new();
+    let mut used = 1;
+    for g in text.graphemes(true).rev() {
+        let w = crate::sanitize::grapheme_width(g);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        kept.push(g);
+    }
+    kept.reverse();
+    format!("…{}", kept.concat())
 }

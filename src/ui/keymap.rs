@@ -154,7 +154,11 @@ pub const DEFAULT_BINDINGS: &[(&[Key], Action, &str)] = &[
         Action::ToggleMouse,
         "mouse off (to select text) / on",
     ),
-    (&[ch('/')], Action::StartSearch, "search the text"),
+    (
+        &[ch('/')],
+        Action::StartSearch,
+        "search text / filter a list",
+    ),
     (
         &[ch('?'), key(KeyCode::F(1))],
         Action::ToggleHelp,

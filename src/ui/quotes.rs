@@ -19,7 +19,25 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .filter(|q| q.kind == QuoteKind::Speech)
         .count();
-    let title = format!("Quotes ({speech} + {} terms)", quotes.len() - speech);
+    let terms = quotes.len() - speech;
+    let mut title = format!("Quotes ({speech})");
+    if terms > 0 {
+        title.push_str(&format!(
+            " · {terms} term{}{}",
+            if terms == 1 { "" } else { "s" },
+            if app.quotes.hide_terms { " hidden" } else { "" }
+        ));
+    }
+    if !app.quotes.filter.is_empty() {
+        title.push_str(&format!(
+            " · /{} {}",
+            app.quotes.filter,
+            app.quotes.items.len()
+        ));
+    }
+    if app.quotes.grouped {
+        title.push_str(" · by speaker");
+    }
     let block = pane_block(app, Pane::Quotes, &title);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -37,13 +55,27 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let width = (inner.width as usize).max(1);
     let text = &app.doc.text;
     let mut lines: Vec<Line> = Vec::new();
-    for (i, quote) in quotes.iter().enumerate().skip(app.quotes.offset) {
+    for (n, &i) in app
+        .quotes
+        .items
+        .iter()
+        .enumerate()
+        .skip(app.quotes.cursor.offset)
+    {
         if lines.len() >= inner.height as usize {
             break;
         }
-        let selected = app.quotes.selected == Some(i);
+        let quote = &quotes[i];
+        let selected = app.quotes.cursor.selected == Some(n);
         let speaker = match (&quote.speaker, quote.kind) {
-            (Some(s), _) => Span::styled(truncate(&for_display(&s.name), width), theme.speaker),
+            (Some(s), _) => {
+                // A pronoun shows whom it refers to: `he (Jan Smith)`.
+                let name = match &s.resolved {
+                    Some(who) if *who != s.name => format!("{} ({who})", s.name),
+                    _ => s.name.clone(),
+                };
+                Span::styled(truncate(&for_display(&name), width), theme.speaker)
+            }
             (None, QuoteKind::Term) => Span::styled("term", theme.dim),
             (None, QuoteKind::Speech) => Span::styled("unattributed", theme.dim),
         };

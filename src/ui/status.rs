@@ -15,8 +15,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let (line, lines, percent) = app.position();
     if let Some(query) = &app.prompt {
+        let what = if app.prompt_target == super::layout::Pane::Text {
+            "/"
+        } else {
+            "filter /"
+        };
         let line = Line::from(vec![
-            Span::styled("/", theme.status_focus),
+            Span::styled(what, theme.status_focus),
             Span::raw(truncate(
                 &for_display(query),
                 (area.width as usize).saturating_sub(2),

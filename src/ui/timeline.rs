@@ -6,63 +6,52 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::extract::timeline::When;
 use crate::sanitize::for_display;
 
 use super::app::{App, GroupRow};
 use super::layout::Pane;
 use super::{pane_block, truncate};
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// The normalized date: `2024`, `Mar 2024`, `5 Mar 2024`, `mid-2025`.
-pub fn when_label(when: &When) -> String {
-    let month = when
-        .month
-        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
-    match (when.day, month, when.part) {
-        (Some(d), Some(m), _) => format!("{d} {m} {}", when.year),
-        (None, Some(m), _) => format!("{m} {}", when.year),
-        (_, None, Some(part)) => {
-            let part = serde_json::to_value(part)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            match part.as_str() {
-                "early" | "mid" | "late" => format!("{part}-{}", when.year),
-                p if p.starts_with('q') || p.starts_with('h') => {
-                    format!("{} {}", p.to_uppercase(), when.year)
-                }
-                p => format!("{p} {}", when.year),
-            }
-        }
-        _ => when.year.to_string(),
-    }
-}
-
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let title = format!("Timeline ({})", app.briefing.timeline.len());
+    let mut title = format!("Timeline ({})", app.briefing.timeline.len());
+    if !app.timeline.filter.is_empty() {
+        title.push_str(&format!(
+            " · /{} {}",
+            app.timeline.filter,
+            app.timeline.items.len()
+        ));
+    }
+    let unplaced = app.briefing.unplaced_relative;
     let block = pane_block(app, Pane::Timeline, &title);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.is_empty() {
         return;
     }
+    // Relative dates (`last year`) wait for a document date: say how to place them.
+    let note = (unplaced > 0 && app.extracting.is_none()).then(|| {
+        Line::styled(
+            format!(
+                "+{unplaced} relative date{}: brief --date YYYY-MM-DD",
+                if unplaced == 1 { "" } else { "s" },
+            ),
+            theme.dim,
+        )
+    });
     if app.briefing.timeline.is_empty() {
-        Paragraph::new(Line::styled(
+        let mut lines = vec![Line::styled(
             super::placeholder(app, "no dated events found"),
             theme.dim,
-        ))
-        .render(inner, buf);
+        )];
+        lines.extend(note);
+        Paragraph::new(lines).render(inner, buf);
         return;
     }
     let width = inner.width as usize;
     let text = &app.doc.text;
     let selected = app.timeline.cursor.selected;
-    let lines: Vec<Line> = app
+    let mut lines: Vec<Line> = app
         .timeline
         .rows
         .iter()
@@ -76,9 +65,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 ),
                 theme.heading,
             ),
-            GroupRow::Item(i) => {
-                let item = &app.briefing.timeline[i];
-                let date = format!("  {:<11} ", when_label(&item.when));
+            GroupRow::Item(n) => {
+                let item = &app.briefing.timeline[app.timeline.items[n]];
+                let date = format!("  {:<11} ", item.when.display());
                 let room = width.saturating_sub(date.width());
                 // The event, starting a little before the date so the date's words show.
                 let sentence = item.sentence.slice(text);
@@ -113,7 +102,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                     Span::styled(date_t, theme.event_date),
                     Span::raw(tail_t),
                 ]);
-                if selected == Some(i) {
+                if selected == Some(n) {
                     line.style(theme.selected)
                 } else {
                     line
@@ -121,5 +110,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             }
         })
         .collect();
+    if lines.len() < inner.height as usize {
+        lines.extend(note);
+    }
     Paragraph::new(lines).render(inner, buf);
 }

@@ -227,7 +227,10 @@ impl<'d> Prepared<'d> {
             while para < doc.paragraphs.len() && doc.paragraphs[para].end <= t.start {
                 para += 1;
             }
-            let sentence_start = doc.sentences().get(sent).is_some_and(|s| s.start == t.start);
+            let sentence_start = doc
+                .sentences()
+                .get(sent)
+                .is_some_and(|s| s.start == t.start);
             let lower = hash_lower(w);
             if sh.lowercase {
                 lower_seen.insert(lower);
