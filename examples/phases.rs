@@ -10,11 +10,8 @@ mod common;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use brief::extract::entities::extract_entities;
-use brief::extract::quotes::extract_quotes;
-use brief::extract::timeline::{extract_timeline, find_document_date};
 use brief::ui::{self, Action, App};
-use brief::{build_briefing, Briefing, BriefingOptions, Document};
+use brief::{build_briefing_with_progress, Briefing, BriefingOptions, Document, Stage};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -23,6 +20,17 @@ struct Timer {
 }
 
 impl Timer {
+    /// A phase timed elsewhere (CPU time only).
+    fn report(&self, name: &str, cpu: Duration) {
+        let rate = self.bytes as f64 / 1e6 / cpu.as_secs_f64().max(1e-9);
+        println!(
+            "{name:<34} {:>10.2} ms  [{:>9} ms]  {:>9.1} MB/s",
+            ms(cpu),
+            "-",
+            rate
+        );
+    }
+
     fn time<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
         let (cpu, wall) = (common::now(), Instant::now());
         let out = f();
@@ -62,14 +70,27 @@ fn main() {
     });
     t.time("sentences (split on first use)", || doc.sentences().len());
     drop(bytes);
-    t.time("find_document_date", || find_document_date(&doc));
-    let entities = t.time("extract_entities", || extract_entities(&doc));
-    t.time("extract_timeline", || extract_timeline(&doc, None));
-    t.time("extract_quotes", || extract_quotes(&doc, &entities));
-    t.time("Document::word_count", || doc.word_count());
-    let briefing = t.time("build_briefing (all)", || {
-        build_briefing(&doc, BriefingOptions::default())
+    // One briefing, its stages timed through the progress callback (no stage runs twice).
+    let mut marks: Vec<(Stage, Duration)> = Vec::new();
+    let start = common::now();
+    let briefing = build_briefing_with_progress(&doc, BriefingOptions::default(), &mut |stage| {
+        marks.push((stage, common::now()))
     });
+    let total = common::now() - start;
+    let mut previous = ("find_document_date", start);
+    for (stage, at) in marks {
+        t.report(&format!("  briefing: {}", previous.0), at - previous.1);
+        previous = (
+            match stage {
+                Stage::Entities => "entities",
+                Stage::Timeline => "timeline (+ date entities)",
+                Stage::Quotes => "quotes + word count",
+                Stage::Done => "done",
+            },
+            at,
+        );
+    }
+    t.report("build_briefing (all)", total);
     println!(
         "  {} words, {} sentences, {} entities, {} timeline items, {} quotes",
         briefing.stats.words,
