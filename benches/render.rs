@@ -14,6 +14,9 @@
 //! - `key_next_mention`, `key_next_event`: `n` with the most-mentioned entity selected and
 //!   `]`, each + render, when the briefing has entities or a timeline.
 //!
+//! The briefing is built by the extractors at 1 MB and 10 MB; at 100 MB it is tiled: the
+//! briefing of one copy of the prose repeated at every copy (see [`tiled_briefing`]).
+//!
 //! ```text
 //! cargo bench --bench render                     # 1 MB and 10 MB
 //! cargo bench --bench render -- key_             # keypresses only
@@ -26,8 +29,9 @@ use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use brief::briefing::Stats;
 use brief::ui::{self, Action, App, Pane};
-use brief::{build_briefing, Briefing, BriefingOptions, Document};
+use brief::{build_briefing, Briefing, BriefingOptions, Document, Span, TimelineItem};
 use common::time_batched;
 use criterion::measurement::WallTime;
 use criterion::{Bencher, BenchmarkGroup, Criterion, SamplingMode};
@@ -39,6 +43,58 @@ const HEIGHT: u16 = 30;
 
 fn screen() -> Rect {
     Rect::new(0, 0, WIDTH, HEIGHT)
+}
+
+/// The briefing of a corpus made by building the briefing of one copy of the prose and
+/// repeating what it found at every copy: what the extractors find on the repeated text,
+/// without their cost (the entity extractor takes minutes at 100 MB). Used at 100 MB and with
+/// `BRIEF_BENCH_TILED=1`; `BRIEF_BENCH_TILED=0` builds the real briefing at every size.
+fn tiled_briefing(prose: &str, doc: &Document) -> Briefing {
+    let unit = build_briefing(&Document::new("prose", prose), BriefingOptions::default());
+    let (step, len) = (prose.len(), doc.text.len());
+    let copies = len.div_ceil(step);
+    let shift = |s: Span, i: usize| Span::new(s.start + i * step, s.end + i * step);
+    let fits = |s: &Span| s.end <= len;
+    let mut briefing = unit.clone();
+    for (entity, unit) in briefing.entities.iter_mut().zip(&unit.entities) {
+        entity.mentions = (0..copies)
+            .flat_map(|i| unit.mentions.iter().map(move |&m| shift(m, i)))
+            .filter(fits)
+            .collect();
+    }
+    briefing.timeline = unit
+        .timeline
+        .iter()
+        .flat_map(|item| {
+            (0..copies).map(move |i| TimelineItem {
+                span: shift(item.span, i),
+                sentence: shift(item.sentence, i),
+                ..item.clone()
+            })
+        })
+        .filter(|item| fits(&item.sentence))
+        .collect();
+    briefing.quotes = (0..copies)
+        .flat_map(|i| {
+            unit.quotes.iter().map(move |q| {
+                let mut q = q.clone();
+                q.span = shift(q.span, i);
+                q.nested.iter_mut().for_each(|n| *n = shift(*n, i));
+                if let Some(speaker) = q.speaker.as_mut() {
+                    speaker.span = shift(speaker.span, i);
+                }
+                q
+            })
+        })
+        .filter(|q| fits(&q.span) && q.speaker.as_ref().is_none_or(|s| fits(&s.span)))
+        .collect();
+    briefing.stats = Stats {
+        bytes: len,
+        words: doc.word_count(),
+        sentences: doc.sentences().len(),
+        paragraphs: doc.paragraphs.len(),
+    };
+    briefing
 }
 
 /// The first screen: a new app, sized, drawn once.
@@ -115,9 +171,16 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
     let bytes = text.as_bytes().to_vec();
     let doc = Arc::new(Document::from_string("corpus", text));
     let started = Instant::now();
-    let briefing = build_briefing(&doc, BriefingOptions::default());
+    let tiled = std::env::var("BRIEF_BENCH_TILED").map_or(mb >= 100, |v| v != "0");
+    let briefing = if tiled {
+        tiled_briefing(&prose.text, &doc)
+    } else {
+        build_briefing(&doc, BriefingOptions::default())
+    };
+    let mentions: usize = briefing.entities.iter().map(|e| e.mentions.len()).sum();
     eprintln!(
-        "briefing {mb} MB built in {:.2?}: {} entities, {} timeline items, {} quotes",
+        "briefing {mb} MB {} in {:.2?}: {} entities ({mentions} mentions), {} timeline items, {} quotes",
+        if tiled { "tiled from one copy of the prose" } else { "built" },
         started.elapsed(),
         briefing.entities.len(),
         briefing.timeline.len(),
@@ -188,7 +251,7 @@ fn bench_size(c: &mut Criterion, prose: &common::Prose, mb: usize) {
     app.text.top = top;
 
     let mut group = c.benchmark_group(format!("{mb}MB"));
-    group.sample_size(50);
+    group.sample_size(30);
     group.warm_up_time(Duration::from_millis(300));
     group.measurement_time(Duration::from_secs(2));
     for (name, at) in [
