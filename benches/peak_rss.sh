@@ -2,7 +2,7 @@
 # Peak resident memory (and time) of `brief --json` on a file of the benchmark corpus: real
 # prose repeated to MEGABYTES (default 100), as in benches/common/mod.rs.
 #
-#   benches/peak_rss.sh [MEGABYTES] [-- extra brief arguments]
+#   benches/peak_rss.sh [MEGABYTES] [-- extra brief arguments]   e.g. benches/peak_rss.sh 100 -- --stats
 #
 # The target (issue 7) is a peak RSS under 3x the file size + 30 MB; the script exits 1 when it
 # is missed. The corpus file goes to $TMPDIR (default /tmp) and is reused; it is never
@@ -29,6 +29,7 @@ if [ -x /usr/bin/time ]; then
     wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")
     user=$(sed -n 's/.*User time (seconds): //p' "$log")
     sys=$(sed -n 's/.*System time (seconds): //p' "$log")
+    grep '^brief:' "$log" || true   # what --stats reports
 else
     read -r peak_kb wall user sys < <(python3 - "$target/release/brief" "$file" "$@" <<'PY'
 import resource, subprocess, sys, time
