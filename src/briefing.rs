@@ -13,10 +13,12 @@ use crate::extract::timeline::{
 use crate::span::Span;
 
 /// How to build a briefing.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct BriefingOptions {
     /// The document date given on the command line; otherwise it is looked for in the text.
     pub date: Option<CalendarDate>,
+    /// The title the file's markup gave (an HTML headline); otherwise it is guessed.
+    pub title: Option<String>,
 }
 
 /// Counts shown in `stats`.
@@ -94,7 +96,7 @@ pub fn build_briefing_with_progress(
     };
     progress(Stage::Done);
     Briefing {
-        title: doc.title().map(str::to_string),
+        title: options.title.or_else(|| doc.title().map(str::to_string)),
         date,
         stats,
         entities,

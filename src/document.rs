@@ -304,10 +304,30 @@ fn line_spans(text: &str) -> Vec<Span> {
     spans
 }
 
+/// Drops leading and trailing whitespace, but only whole grapheme clusters of it: a space
+/// that carries a combining mark (or follows a prepended mark) stays, so that paragraphs start
+/// and end on grapheme boundaries and wrapping never has to split one.
 fn trim_span(text: &str, span: Span) -> Span {
+    use unicode_segmentation::UnicodeSegmentation;
     let s = span.slice(text);
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    if s.is_ascii() {
+        // ASCII clusters are single characters (CR LF is normalized away): the quick way.
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        return Span::new(
+            span.start + lead,
+            span.end.saturating_sub(trail).max(span.start + lead),
+        );
+    }
+    let is_space = |g: &&str| g.chars().all(char::is_whitespace);
+    let lead: usize = s.graphemes(true).take_while(is_space).map(str::len).sum();
+    let rest = &s[lead..];
+    let trail: usize = rest
+        .graphemes(true)
+        .rev()
+        .take_while(is_space)
+        .map(str::len)
+        .sum();
     Span::new(span.start + lead, span.end - trail)
 }
 
@@ -551,6 +571,18 @@ mod tests {
     fn binary_is_detected() {
         assert!(looks_binary(b"\x7fELF\x00\x01"));
         assert!(!looks_binary("plain words\n".as_bytes()));
+    }
+
+    #[test]
+    fn paragraphs_keep_a_space_that_carries_a_mark() {
+        // A combining accent on a leading space and a space after a prepended mark belong to
+        // their clusters: trimming them away would start or end a paragraph mid-cluster.
+        let doc = Document::new("t", " \u{301}accent first\nlast \u{600} \nplain  ");
+        let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|&p| doc.slice(p)).collect();
+        assert_eq!(
+            paragraphs,
+            [" \u{301}accent first", "last \u{600} ", "plain"]
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod export;
 pub mod extract;
 pub mod formats;
 pub mod plain;
+pub mod positions;
 pub mod sanitize;
 pub mod search;
 pub mod span;

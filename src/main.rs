@@ -7,8 +7,9 @@ use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
-use brief::document::{load_path, LoadOptions};
-use brief::ui::{self, Action, App};
+use brief::document::LoadOptions;
+use brief::positions::Positions;
+use brief::ui::{self, Action, App, Workspace};
 use brief::{
     build_briefing, build_briefing_with_progress, Briefing, BriefingOptions, CalendarDate, Document,
 };
@@ -32,8 +33,9 @@ const SAMPLE: &str = concat!(
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The article to open: a UTF-8 text file, or - for standard input (default: the bundled sample)
-    path: Option<String>,
+    /// Articles to open: text, HTML or Markdown files, folders of them, or - for standard
+    /// input (default: the bundled sample). --json and --markdown take one file.
+    paths: Vec<String>,
     /// Print the briefing as JSON and exit
     #[arg(long)]
     json: bool,
@@ -52,6 +54,12 @@ struct Cli {
     /// Print the default configuration file and exit
     #[arg(long)]
     print_config: bool,
+    /// Print the briefing as Markdown and exit
+    #[arg(long, conflicts_with = "json")]
+    markdown: bool,
+    /// Start at the top, ignoring the remembered reading position
+    #[arg(long)]
+    fresh: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -87,44 +95,50 @@ fn main() -> ExitCode {
     if cli.print_config {
         return print_out(ui::config::default_config_text().as_bytes());
     }
-    let path = cli.path.clone().unwrap_or_else(|| SAMPLE.to_string());
-    let load_started = Instant::now();
-    let loaded = match load_path(&path, LoadOptions { force: cli.force }) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            eprintln!("brief: {}", brief::sanitize::for_display(&e.to_string()));
+    let interactive = !cli.json && !cli.markdown && io::stdout().is_terminal();
+    let paths = match article_paths(&cli.paths, interactive) {
+        Ok(paths) => paths,
+        Err(message) => {
+            eprintln!("brief: {}", brief::sanitize::for_display(&message));
             return ExitCode::FAILURE;
         }
     };
-    let loaded_in = load_started.elapsed();
-    for warning in &loaded.warnings {
-        eprintln!("brief: {}", brief::sanitize::for_display(warning));
+    let load_started = Instant::now();
+    let mut documents = Vec::new();
+    for path in &paths {
+        match brief::formats::open(path, LoadOptions { force: cli.force }) {
+            Ok(opened) => documents.push(opened),
+            Err(e) => {
+                eprintln!("brief: {}", brief::sanitize::for_display(&e.to_string()));
+                return ExitCode::FAILURE;
+            }
+        }
     }
-    let doc = loaded.document;
-    let options = BriefingOptions { date: cli.date };
-    let interactive = !cli.json && io::stdout().is_terminal();
-    if !interactive && doc.text.trim().is_empty() {
-        return ExitCode::FAILURE;
+    let loaded_in = load_started.elapsed();
+    for opened in &documents {
+        for warning in &opened.loaded.warnings {
+            eprintln!("brief: {}", brief::sanitize::for_display(warning));
+        }
     }
     if interactive {
-        let (config, problems) = ui::config::load();
-        for problem in &problems {
-            eprintln!("brief: {}", brief::sanitize::for_display(problem));
-        }
-        let mut app = App::new(doc, Briefing::default());
-        app.configure(&config);
-        app.notice = problems.first().or(loaded.warnings.first()).cloned();
-        let mouse = config.mouse && !cli.no_mouse;
-        return match run(app, options, mouse) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("brief: {e}");
-                ExitCode::FAILURE
-            }
-        };
+        return read_interactively(&cli, documents);
     }
+    let Some(opened) = documents.into_iter().next() else {
+        return ExitCode::FAILURE;
+    };
+    let doc = opened.loaded.document;
+    if doc.text.trim().is_empty() {
+        return ExitCode::FAILURE;
+    }
+    let options = BriefingOptions {
+        date: cli.date.or(opened.date),
+        title: opened.title,
+    };
     let started = Instant::now();
     let briefing = build_briefing(&doc, options);
+    if cli.markdown {
+        return print_out(brief::export::briefing_as_markdown(&doc, &briefing).as_bytes());
+    }
     if cli.stats {
         report_stats(&doc, &briefing, started.elapsed(), loaded_in);
     }
@@ -196,30 +210,138 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// The files to open: the sample when none is named; folders become the articles in them
+/// (for the reader only: `--json` and `--markdown` take one file).
+fn article_paths(named: &[String], interactive: bool) -> Result<Vec<String>, String> {
+    if named.is_empty() {
+        return Ok(vec![SAMPLE.to_string()]);
+    }
+    if !interactive && named.len() > 1 {
+        return Err("--json, --markdown and piped output take one file at a time".into());
+    }
+    let mut paths = Vec::new();
+    for name in named {
+        let path = std::path::Path::new(name);
+        if !interactive || name == "-" || !path.is_dir() {
+            // Plain files, and folders in --json mode, where loading names the problem.
+            paths.push(name.clone());
+            continue;
+        }
+        let mut found: Vec<String> = std::fs::read_dir(path)
+            .map_err(|e| format!("{name}: {e}"))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && is_article_file(p))
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        if found.is_empty() {
+            return Err(format!(
+                "{name}: no articles in this folder (.txt, .md, .html files)"
+            ));
+        }
+        found.sort();
+        paths.extend(found);
+    }
+    Ok(paths)
+}
+
+fn is_article_file(path: &std::path::Path) -> bool {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    matches!(
+        extension.as_str(),
+        "txt" | "text" | "md" | "markdown" | "html" | "htm" | "xhtml"
+    )
+}
+
+/// The terminal reader over the opened documents; remembers where each was left.
+fn read_interactively(cli: &Cli, documents: Vec<brief::formats::Opened>) -> ExitCode {
+    let (config, problems) = ui::config::load();
+    for problem in &problems {
+        eprintln!("brief: {}", brief::sanitize::for_display(problem));
+    }
+    let mut positions = Positions::load(Positions::default_path());
+    let mut apps = Vec::new();
+    let mut jobs = Vec::new();
+    for opened in documents {
+        let mut app = App::new(opened.loaded.document, Briefing::default());
+        app.configure(&config);
+        app.notice = problems.first().or(opened.loaded.warnings.first()).cloned();
+        let start = if cli.fresh {
+            None
+        } else {
+            positions.get(&app.doc.source, app.doc.text.len())
+        };
+        let options = BriefingOptions {
+            date: cli.date.or(opened.date),
+            title: opened.title,
+        };
+        jobs.push((Arc::clone(&app.doc), options, start));
+        apps.push(app);
+    }
+    let mouse = config.mouse && !cli.no_mouse;
+    let mut workspace = Workspace::new(apps);
+    let result = run(&mut workspace, jobs, mouse);
+    for app in &workspace.docs {
+        if let Err(e) = positions.save(&app.doc.source, app.top_offset(), app.doc.text.len()) {
+            eprintln!("brief: could not remember the reading position: {e}");
+            break;
+        }
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A document to brief in the background: its text, options and where the reader starts.
+type Job = (Arc<Document>, BriefingOptions, Option<usize>);
+
 /// How long the first frame waits for a quick briefing, so short articles open complete
 /// rather than flashing a progress indicator.
 const FIRST_FRAME_WAIT: Duration = Duration::from_millis(80);
 
-fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
+fn run(workspace: &mut Workspace, jobs: Vec<Job>, mouse: bool) -> io::Result<()> {
     // SIGTERM and SIGHUP end the loop like `q`, so the guard restores the terminal.
     let terminate = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&terminate))?;
     }
     let (briefings, briefing_ready) = mpsc::channel();
-    let progress = Arc::new(AtomicU8::new(0));
-    let doc = Arc::clone(&app.doc);
-    let worker_progress = Arc::clone(&progress);
+    let progress: Vec<Arc<AtomicU8>> = jobs.iter().map(|_| Arc::new(AtomicU8::new(0))).collect();
+    let worker_progress = progress.clone();
+    let starts: Vec<Option<usize>> = jobs.iter().map(|j| j.2).collect();
     // The worker is never joined: quitting mid-extraction just ends the process.
     std::thread::spawn(move || {
-        let briefing = build_briefing_with_progress(&doc, options, &mut |stage| {
-            worker_progress.store(stage.percent(), Ordering::Relaxed);
-        });
-        let _ = briefings.send(briefing);
+        for (i, (doc, options, _)) in jobs.into_iter().enumerate() {
+            let briefing = build_briefing_with_progress(&doc, options, &mut |stage| {
+                worker_progress[i].store(stage.percent(), Ordering::Relaxed);
+            });
+            if briefings.send((i, briefing)).is_err() {
+                return;
+            }
+        }
     });
-    match briefing_ready.recv_timeout(FIRST_FRAME_WAIT) {
-        Ok(briefing) => app.set_briefing(briefing),
-        Err(_) => app.extracting = Some(progress.load(Ordering::Relaxed)),
+    let mut pending = workspace.docs.len();
+    let deadline = Instant::now() + FIRST_FRAME_WAIT;
+    while pending > 0 {
+        let wait = deadline.saturating_duration_since(Instant::now());
+        match briefing_ready.recv_timeout(wait) {
+            Ok((i, briefing)) => {
+                workspace.docs[i].set_briefing(briefing);
+                pending -= 1;
+            }
+            Err(_) => break,
+        }
+    }
+    for (app, p) in workspace.docs.iter_mut().zip(&progress) {
+        if app.briefing.stats.bytes == 0 && !app.doc.text.is_empty() {
+            app.extracting = Some(p.load(Ordering::Relaxed));
+        }
     }
 
     // ratatui::init installs a panic hook that restores the screen; ours, chained in front
@@ -231,45 +353,62 @@ fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
         previous(info);
     }));
     let mut guard = TerminalGuard { mouse };
-    app.mouse_capture = mouse;
+    for app in &mut workspace.docs {
+        app.mouse_capture = mouse;
+    }
     if mouse {
         crossterm::execute!(io::stdout(), event::EnableMouseCapture)?;
     }
     let size = terminal.size()?;
-    app.update(Action::Resize {
+    workspace.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
+    for (app, start) in workspace.docs.iter_mut().zip(starts) {
+        if let Some(offset) = start {
+            app.scroll_to_top(offset);
+            app.message = Some("back where you left off (--fresh starts at the top)".into());
+        }
+    }
     let mut dirty = true;
-    while !app.should_quit && !terminate.load(Ordering::Relaxed) {
-        if app.extracting.is_some() {
-            if let Ok(briefing) = briefing_ready.try_recv() {
-                app.set_briefing(briefing);
-                dirty = true;
-            } else {
-                let percent = progress.load(Ordering::Relaxed);
+    while !workspace.should_quit() && !terminate.load(Ordering::Relaxed) {
+        while let Ok((i, briefing)) = briefing_ready.try_recv() {
+            workspace.docs[i].set_briefing(briefing);
+            dirty = true;
+        }
+        for (app, p) in workspace.docs.iter_mut().zip(&progress) {
+            if app.extracting.is_some() {
+                let percent = p.load(Ordering::Relaxed);
                 dirty |= app.extracting != Some(percent);
                 app.extracting = Some(percent);
             }
         }
         if dirty {
-            terminal.draw(|frame| ui::draw(frame, &app))?;
+            terminal.draw(|frame| {
+                let area = frame.area();
+                workspace.render(area, frame.buffer_mut());
+            })?;
             dirty = false;
         }
-        let wait = if app.extracting.is_some() { 50 } else { 250 };
+        let extracting = workspace.docs.iter().any(|d| d.extracting.is_some());
+        let wait = if extracting { 50 } else { 250 };
         if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
-        if let Some(action) = action_for(&app, event::read()?) {
-            app.update(action);
+        if let Some(action) = action_for(workspace.app(), event::read()?) {
+            workspace.update(action);
             dirty = true;
-            if app.mouse_capture != guard.mouse {
-                if app.mouse_capture {
+            let wanted = workspace.app().mouse_capture;
+            if wanted != guard.mouse {
+                if wanted {
                     crossterm::execute!(io::stdout(), event::EnableMouseCapture)?;
                 } else {
                     crossterm::execute!(io::stdout(), event::DisableMouseCapture)?;
                 }
-                guard.mouse = app.mouse_capture;
+                guard.mouse = wanted;
+                for app in &mut workspace.docs {
+                    app.mouse_capture = wanted;
+                }
             }
         }
     }
@@ -279,6 +418,9 @@ fn run(mut app: App, options: BriefingOptions, mouse: bool) -> io::Result<()> {
 /// Turns a terminal event into an action; key releases and repeats of other kinds are ignored.
 fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press && app.confirm.is_some() => {
+            Some(ui::keymap::confirm_action_for(key))
+        }
         Event::Key(key) if key.kind == KeyEventKind::Press && app.prompt.is_some() => {
             ui::keymap::prompt_action_for(key)
         }

@@ -76,7 +76,8 @@ pub fn for_display(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Columns a grapheme cluster takes once drawn.
+/// Columns a grapheme cluster takes once drawn, counted as ratatui counts them when it draws
+/// (so that a row we wrap to fit a pane is a row ratatui draws whole).
 pub fn grapheme_width(grapheme: &str) -> usize {
     if grapheme.chars().any(needs_replacing) {
         grapheme
@@ -87,8 +88,21 @@ pub fn grapheme_width(grapheme: &str) -> usize {
             })
             .sum()
     } else {
-        grapheme.width()
+        grapheme.width() + halfwidth_sound_marks(grapheme)
     }
+}
+
+/// The halfwidth (han)dakuten U+FF9E and U+FF9F: ratatui 0.30 adds a cell for each on top of
+/// unicode-width's count (which already gives them one), so a row holding them is drawn wider
+/// than unicode-width says; we count as ratatui does so that such rows are never cut off.
+fn halfwidth_sound_marks(grapheme: &str) -> usize {
+    if grapheme.len() < 3 {
+        return 0;
+    }
+    grapheme
+        .chars()
+        .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+        .count()
 }
 
 /// Columns a string takes once drawn.
@@ -98,6 +112,28 @@ pub fn display_width(text: &str) -> usize {
         return text.len();
     }
     text.graphemes(true).map(grapheme_width).sum()
+}
+
+/// The start of `text` that fills at least `columns` columns once drawn (all of it when it
+/// is narrower), cut at a grapheme boundary unless a cluster runs past the byte budget of 64
+/// bytes a column. A pane that shows a line or two of a sentence sanitizes, measures and wraps
+/// only this, so a frame costs the same for a 10 MB sentence as for a short one.
+pub fn display_prefix(text: &str, columns: usize) -> &str {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut budget = text
+        .len()
+        .min(columns.saturating_mul(64).saturating_add(256));
+    while !text.is_char_boundary(budget) {
+        budget -= 1;
+    }
+    let mut used = 0;
+    for (at, g) in text[..budget].grapheme_indices(true) {
+        if used >= columns {
+            return &text[..at];
+        }
+        used += grapheme_width(g);
+    }
+    &text[..budget]
 }
 
 #[cfg(test)]
@@ -118,10 +154,24 @@ mod tests {
     }
 
     #[test]
+    fn display_prefix_is_bounded_by_columns_and_bytes() {
+        assert_eq!(display_prefix("hello world", 5), "hello");
+        assert_eq!(display_prefix("hi", 5), "hi");
+        assert_eq!(display_prefix("日本語", 3), "日本");
+        assert_eq!(display_prefix("e\u{301}x", 1), "e\u{301}");
+        let long = "word ".repeat(1_000_000);
+        assert_eq!(display_prefix(&long, 12), "word word wo");
+        let invisible = "\u{200b}".repeat(100_000);
+        assert!(display_prefix(&invisible, 10).len() <= 10 * 64 + 256);
+    }
+
+    #[test]
     fn plain_text_is_borrowed_and_measured() {
         assert!(matches!(for_display("hello"), Cow::Borrowed(_)));
         assert_eq!(display_width("日本"), 4);
         assert_eq!(display_width("a\tb"), 2 + TAB_WIDTH);
         assert_eq!(display_width("e\u{301}"), 1);
+        // Halfwidth katakana with a halfwidth voiced mark, counted as ratatui counts it.
+        assert_eq!(display_width("\u{FF76}\u{FF9E}"), 3);
     }
 }

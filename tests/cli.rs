@@ -312,3 +312,46 @@ fn completions_man_page_and_default_config_print() {
         "{text}"
     );
 }
+
+#[test]
+fn markdown_export_prints_the_briefing() {
+    let out = brief(&["--markdown", SAMPLE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("| Entity |") || md.contains("|Entity|"), "{md}");
+    assert!(md.contains("## ") && md.contains("2025"), "{md}");
+}
+
+#[test]
+fn a_saved_html_page_is_read_as_its_article() {
+    let page = r#"<!DOCTYPE html><html><head><title>Storm hits the coast | Daily Example</title>
+<meta property="article:published_time" content="2015-05-18T10:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Storm hits the coast</h1>
+<p>A storm hit the coast of Maine on Monday, officials said.</p>
+<p>&ldquo;We are ready,&rdquo; said Governor Jane Mills. Repairs will finish by mid-2016.</p></article>
+<footer>Copyright Daily Example. Subscribe now!</footer><script>track()</script></body></html>"#;
+    let path = scratch("story.html", page.as_bytes());
+    let v = json(&["--json", path.to_str().unwrap()]);
+    let text = v["text"].as_str().unwrap();
+    assert!(text.starts_with("Storm hits the coast"), "{text}");
+    assert!(
+        !text.contains("Subscribe") && !text.contains("track()") && !text.contains("Home"),
+        "{text}"
+    );
+    assert_eq!(v["title"], "Storm hits the coast");
+    assert_eq!(v["date"], "2015-05-18");
+    let quotes = v["quotes"].as_array().unwrap();
+    assert!(quotes.iter().any(|q| q["kind"] == "speech"), "{quotes:?}");
+}
+
+#[test]
+fn json_takes_one_file_at_a_time() {
+    let out = brief(&["--json", SAMPLE, SAMPLE]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("one file at a time"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -191,3 +191,37 @@ fn content_cannot_retitle_or_clear_the_terminal() {
     s.wait_exit();
     s.assert_restored();
 }
+
+#[test]
+fn the_reading_position_is_remembered_unless_fresh() {
+    let state = std::env::temp_dir().join(format!("brief-e2e-state-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    let dir = std::env::temp_dir().join(format!("brief-e2e-pos-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("long.txt");
+    let mut text = String::new();
+    for i in 0..200 {
+        text.push_str(&format!("Paragraph {i} of a long article.\n"));
+    }
+    std::fs::write(&path, text).unwrap();
+    let p = path.to_str().unwrap();
+    let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
+
+    let mut s = Session::start(&[p], &env);
+    s.wait_for("Paragraph 0 of");
+    s.send("G");
+    s.wait_for("Paragraph 199 of");
+    s.send("q");
+    assert!(s.wait_exit().success());
+
+    let mut s = Session::start(&[p], &env);
+    s.wait_for("Paragraph 199 of");
+    s.wait_for("where you left off");
+    s.send("q");
+    s.wait_exit();
+
+    let mut s = Session::start(&["--fresh", p], &env);
+    s.wait_for("Paragraph 0 of");
+    s.send("q");
+    s.wait_exit();
+}

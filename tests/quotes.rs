@@ -639,3 +639,111 @@ fn groups_by_speaker_join_short_names_and_pronouns() {
         ]
     );
 }
+
+#[test]
+fn more_attribution_shapes() {
+    let cases = [
+        ("Nora Vance, who heads the union, said \"the strike will go on until the end.\"", "Nora Vance"),
+        ("\"The results were surprising,\" Ian Holt of the University of Leeds said.", "Ian Holt"),
+        ("\"We oppose it,\" Smith and Jones said in a joint statement.", "Smith and Jones"),
+        ("\"We will appeal,\" said a spokesperson for the port authority.", "a spokesperson for the port authority"),
+        ("\"We are not leaving,\" he was quoted as saying.", "he"),
+        ("The notice read: \"All flights are cancelled until further notice because of the storm.\"", "The notice"),
+        ("\"The fire started in the kitchen,\" Fire Chief Bob Lee, 52, told reporters.", "Bob Lee"),
+        ("A leaked memo seen by the Post says \"staff cuts will begin in the spring.\"", "A leaked memo"),
+        ("The minister, speaking at a press conference, said \"there will be no new taxes this year.\"", "The minister"),
+        ("\"Enough is enough,\" the protesters chanted outside the hall.", "the protesters"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(speaker_of(text).as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn titles_in_title_case_or_brackets_are_terms() {
+    let (doc, quotes) = run("Her best-known stories are \"Nigorie\" (\"Troubled Waters\") and \"On the Last Day of the Year\".");
+    let kinds: Vec<(&str, QuoteKind)> =
+        quotes.iter().map(|q| (doc.slice(q.span), q.kind)).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("Nigorie", QuoteKind::Term),
+            ("Troubled Waters", QuoteKind::Term),
+            ("On the Last Day of the Year", QuoteKind::Term),
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_standing_as_its_own_sentence_is_speech() {
+    let (doc, quotes) = run("\"I have lived here since '95,\" she said. \"It's my home.\"");
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(doc.slice(quotes[1].span), "It's my home.");
+    assert_eq!(quotes[1].kind, QuoteKind::Speech);
+    assert_eq!(
+        quotes[1].speaker.as_ref().map(|s| s.name.as_str()),
+        Some("she")
+    );
+}
+
+#[test]
+fn the_cue_nearest_the_quotation_wins_over_according_to() {
+    assert_eq!(
+        speaker_of("\"We were never told,\" she said, according to the Herald.").as_deref(),
+        Some("she")
+    );
+    assert_eq!(
+        speaker_of("According to the Herald, the mayor said \"the budget is already spent.\"")
+            .as_deref(),
+        Some("the mayor")
+    );
+}
+
+#[test]
+fn spaced_opening_marks_still_open() {
+    assert_eq!(said("\" We are ready,\" he said."), vec!["We are ready,"]);
+    assert_eq!(said("“ We are ready,” he said."), vec!["We are ready,"]);
+    assert_eq!(
+        said("It grew by 5\" and then by 6\" more."),
+        Vec::<String>::new(),
+        "marks after digits are inches"
+    );
+}
+
+#[test]
+fn a_dash_after_a_quotation_in_prose_is_not_a_citation() {
+    let (_, kind, _) =
+        one("\"We will finish the bridge this year\" — that was the promise the council made.");
+    assert_eq!(kind, QuoteKind::Speech);
+    let (_, kind, _) = one(
+        "Sources\nAnn Lowe. \"Council breaks its bridge promise again\" — City Post, May 4, 2019",
+    );
+    assert_eq!(kind, QuoteKind::Term);
+}
+
+#[test]
+fn relative_clauses_and_hyphenated_titles() {
+    assert_eq!(
+        speaker_of(
+            "A nurse who asked not to be named told the paper: \"We ran out of beds by noon.\""
+        )
+        .as_deref(),
+        Some("A nurse")
+    );
+    assert_eq!(
+        speaker_of("UN Secretary-General Ana Ruiz said the strike was \"a clear violation\".")
+            .as_deref(),
+        Some("Ana Ruiz")
+    );
+    let (_, kind, _) =
+        one("Her book \"A short account of nearly every storm we have seen\" sold well.");
+    assert_eq!(kind, QuoteKind::Term);
+}
+
+#[test]
+fn quotations_after_a_sources_heading_are_titles() {
+    let text = "The council met on Monday.\nSources\n\"Council votes to close the old harbour bridge for repairs\" City Post, May 4, 2019";
+    let (_, quotes) = run(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].kind, QuoteKind::Term);
+}

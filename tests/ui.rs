@@ -149,16 +149,13 @@ fn help_overlay_lists_the_keys() {
             "help lacks {:?}",
             binding.help
         );
-        assert!(
-            shown.contains(&binding.label()),
-            "help lacks {:?}",
-            binding.label()
-        );
+        let label = brief::ui::help::help_label(binding);
+        assert!(shown.contains(&label), "help lacks {label:?}");
     }
     app.update(Action::Cancel);
     assert!(!screen(&app).contains("this help"));
     // On a short screen the keys go into two columns, and still all show.
-    let mut short = sample_app(120, 24);
+    let mut short = sample_app(150, 24);
     short.update(Action::ToggleHelp);
     let shown = screen(&short);
     for binding in &short.keymap.bindings {
@@ -188,8 +185,10 @@ fn zoom_shows_the_focused_pane_alone() {
 
 #[test]
 fn user_key_bindings_drive_the_app_and_the_help() {
-    let (config, problems) =
-        brief::ui::config::parse("[keys]\nx = \"quit\"\nt = \"focus_timeline\"\n", "test");
+    let (config, problems) = brief::ui::config::parse(
+        "[keys]\nx = \"toggle_zoom\"\nt = \"focus_timeline\"\n",
+        "test",
+    );
     assert!(problems.is_empty(), "{problems:?}");
     let mut app = handmade_app(120, 40);
     app.configure(&config);
@@ -198,10 +197,7 @@ fn user_key_bindings_drive_the_app_and_the_help() {
     assert_eq!(app.focus, Pane::Timeline);
     app.update(Action::ToggleHelp);
     let shown = screen(&app);
-    assert!(
-        shown.contains("q ctrl-c x"),
-        "the help shows the new key: {shown}"
-    );
+    assert!(shown.contains("z x"), "the help shows the new key: {shown}");
 }
 
 #[test]
@@ -579,4 +575,111 @@ fn slash_in_a_list_pane_filters_it() {
     assert!(app.quotes.items.is_empty());
     app.update(Action::Cancel);
     assert_eq!(app.quotes.items.len(), 1);
+}
+
+#[test]
+fn e_writes_the_markdown_briefing_and_asks_before_overwriting() {
+    let dir = std::env::temp_dir().join(format!("brief-ui-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let article = dir.join("story.txt");
+    let target = dir.join("story.briefing.md");
+    let _ = std::fs::remove_file(&target);
+    let doc = Document::new(article.to_str().unwrap(), SAMPLE);
+    let briefing = build_briefing(&doc, BriefingOptions::default());
+    let mut app = sized(App::new(doc, briefing), 100, 30);
+    app.update(Action::Export);
+    let written = std::fs::read_to_string(&target).expect("the export is written");
+    assert!(written.contains("TikTok"), "{written}");
+    assert!(screen(&app).contains("wrote "));
+
+    std::fs::write(&target, "keep me").unwrap();
+    app.update(Action::Export);
+    assert!(
+        screen(&app).contains("overwrite? (y/n)"),
+        "{}",
+        screen(&app)
+    );
+    app.update(Action::Cancel);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    app.update(Action::Export);
+    app.update(Action::ConfirmYes);
+    assert_ne!(std::fs::read_to_string(&target).unwrap(), "keep me");
+}
+
+fn workspace_screen(ws: &brief::ui::Workspace) -> String {
+    let area = ratatui::layout::Rect::new(0, 0, ws.app().size.width, ws.app().size.height);
+    let mut buffer = Buffer::empty(area);
+    ws.render(area, &mut buffer);
+    let mut out = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn several_documents_switch_keep_their_place_and_share_entities() {
+    let first = handmade_app(120, 30);
+    let second = sample_app(120, 30);
+    let mut ws = brief::ui::Workspace::new(vec![first, second]);
+    ws.update(Action::Bottom);
+    assert!(workspace_screen(&ws).contains("doc 1/2"));
+    ws.update(Action::NextDocument);
+    let shown = workspace_screen(&ws);
+    assert!(
+        shown.contains("doc 2/2") && shown.contains("TikTok initially"),
+        "{shown}"
+    );
+    ws.update(Action::NextDocument);
+    assert_eq!(ws.current, 0, "wraps around");
+    assert!(
+        workspace_screen(&ws).contains("Later Jane Doe"),
+        "the first kept its place"
+    );
+
+    ws.update(Action::OpenPicker);
+    assert!(workspace_screen(&ws).contains("documents · Enter opens"));
+    ws.update(Action::Down);
+    ws.update(Action::Activate);
+    assert_eq!(ws.current, 1);
+    assert!(ws.overlay.is_none());
+
+    ws.update(Action::AllEntities);
+    let shown = workspace_screen(&ws);
+    assert!(shown.contains("entities in all documents"), "{shown}");
+    let shared = ws.shared_entities();
+    let acme = shared
+        .iter()
+        .find(|s| s.name == "Acme Corp")
+        .expect("Acme Corp listed");
+    assert_eq!(acme.documents, [(0, 2)]);
+    ws.update(Action::Cancel);
+    assert!(ws.overlay.is_none());
+}
+
+#[test]
+fn clicking_a_mention_in_the_text_selects_its_entity() {
+    let mut app = handmade_app(100, 30);
+    let rect = app.layout.pane(Pane::Text).unwrap();
+    // "Acme Corp hired Jane Doe in 2021." is the first row; "Jane" starts at column 16.
+    app.update(Action::Click {
+        column: rect.x + 1 + 17,
+        row: rect.y + 1,
+    });
+    let selected = app
+        .selected_entity()
+        .map(|e| app.briefing.entities[e].name.as_str());
+    assert_eq!(selected, Some("Jane Doe"));
+    assert_eq!(app.mention, Some(0));
+    app.update(Action::Click {
+        column: rect.x + 2,
+        row: rect.y + 1,
+    });
+    let selected = app
+        .selected_entity()
+        .map(|e| app.briefing.entities[e].name.as_str());
+    assert_eq!(selected, Some("Acme Corp"));
 }

@@ -196,9 +196,18 @@ pub fn extract_quotes(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let text = doc.text.as_str();
     let found = marks::find_quotations(text, &doc.paragraphs);
     let headline = doc.title().and(doc.paragraphs.first().copied());
+    let references = references_start(doc);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let sents = Sentences::new(doc);
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
-        let (kind, speaker) = classify(doc, &found, &quotes, i, headline);
+        let (kind, speaker) = if references.is_some_and(|r| f.open.start >= r) {
+            (QuoteKind::Term, None)
+        } else {
+            classify(doc, &sents, &found, &quotes, i, headline)
+        };
         quotes.push(Quote {
             span: f.inner,
             kind,
@@ -211,9 +220,53 @@ pub fn extract_quotes(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             nested: f.nested.clone(),
         });
     }
-    resolve_pronouns(doc, &mut quotes);
+    resolve_pronouns(doc, &sents, &mut quotes);
     link_entities(text, entities, &mut quotes);
     quotes
+}
+
+/// The document's sentences, split here from its paragraphs so that extraction depends only
+/// on the paragraphs (split once per call, and only when there are quotation marks).
+struct Sentences {
+    spans: Vec<Span>,
+}
+
+impl Sentences {
+    fn new(doc: &Document) -> Sentences {
+        let spans = doc
+            .paragraphs
+            .iter()
+            .flat_map(|&p| crate::document::split_sentences(&doc.text, p))
+            .collect();
+        Sentences { spans }
+    }
+
+    /// The index of the sentence holding `offset`, if any.
+    fn at(&self, offset: usize) -> Option<usize> {
+        let i = self.spans.partition_point(|s| s.end <= offset);
+        (i < self.spans.len() && self.spans[i].start <= offset).then_some(i)
+    }
+}
+
+/// Where a closing list of sources begins (a `Sources` or `References` heading): quotations
+/// after it are cited titles.
+fn references_start(doc: &Document) -> Option<usize> {
+    doc.paragraphs.iter().find_map(|p| {
+        if p.len() > 40 {
+            return None;
+        }
+        let line = doc.slice(*p).trim().trim_end_matches(':').to_lowercase();
+        matches!(
+            line.as_str(),
+            "sources"
+                | "source"
+                | "references"
+                | "external links"
+                | "further reading"
+                | "bibliography"
+        )
+        .then_some(p.end)
+    })
 }
 
 /// The span of the paragraph or sentence holding `offset`, or `fallback`.
@@ -242,6 +295,7 @@ fn char_ceil(text: &str, mut at: usize) -> usize {
 /// Decides a quotation's kind and speaker from the words around it.
 fn classify(
     doc: &Document,
+    sents: &Sentences,
     found: &[Found],
     done: &[Quote],
     i: usize,
@@ -257,12 +311,8 @@ fn classify(
         doc.paragraph_at(end.saturating_sub(1)),
         para,
     );
-    let sent_open = span_at(doc.sentences(), doc.sentence_at(f.open.start), para);
-    let sent_close = span_at(
-        doc.sentences(),
-        doc.sentence_at(end.saturating_sub(1)),
-        close_para,
-    );
+    let sent_open = span_at(&sents.spans, sents.at(f.open.start), para);
+    let sent_close = span_at(&sents.spans, sents.at(end.saturating_sub(1)), close_para);
 
     let mut lo = sent_open
         .start
@@ -295,8 +345,8 @@ fn classify(
         && text[end..].trim_start_matches([',', '.']).starts_with(')');
     if in_headline
         || bracketed
-        || is_citation(after_span.slice(text))
-        || (n_words <= LONG_WORDS && attribution::term_cue_before(&before_ws))
+        || is_citation(text, para, f.open.start, after_span.slice(text))
+        || attribution::term_cue_before(&before_ws)
     {
         return (QuoteKind::Term, None);
     }
@@ -336,9 +386,10 @@ fn classify(
             }
         }
         None if title_case(f.inner.slice(text)) => (QuoteKind::Term, None),
-        None if n_words >= LONG_WORDS || standalone(text, f, sent_open.start.max(para.start)) => {
-            (QuoteKind::Speech, context_speaker(doc, found, done, i))
-        }
+        None if n_words >= LONG_WORDS || standalone(text, f, sent_open.start.max(para.start)) => (
+            QuoteKind::Speech,
+            context_speaker(doc, sents, found, done, i),
+        ),
         None => (QuoteKind::Term, None),
     }
 }
@@ -375,24 +426,41 @@ fn title_case(words: &str) -> bool {
     content >= 2
 }
 
-/// A title cited as a source: `"Headline" — Publisher, date`.
-fn is_citation(after: &str) -> bool {
+/// A title cited as a source, on a line of its own: `"Headline" — Publisher, date`, or
+/// `Author. "Headline" — Publisher`.
+fn is_citation(text: &str, para: Span, open: usize, after: &str) -> bool {
+    let lead = text.get(para.start..open).unwrap_or("x").trim_end();
+    if !(lead.is_empty() || lead.ends_with('.')) {
+        return false;
+    }
     let t = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'));
-    t.starts_with(['—', '–']) || t.starts_with("- ")
+    let Some(rest) = t.strip_prefix(['—', '–', '-']) else {
+        return false;
+    };
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// The speaker of a quotation that names none in its own sentence: the speaker of a
 /// quotation in the sentence before, a speech verb's subject there (`Heald noted the findings.
 /// "..."`), or the speaker of the quotation ending the previous paragraph.
-fn context_speaker(doc: &Document, found: &[Found], done: &[Quote], i: usize) -> Option<Span> {
+fn context_speaker(
+    doc: &Document,
+    sents: &Sentences,
+    found: &[Found],
+    done: &[Quote],
+    i: usize,
+) -> Option<Span> {
     let text = doc.text.as_str();
     let f = &found[i];
     let pi = doc.paragraph_at(f.open.start)?;
     let para = doc.paragraphs[pi];
-    let si = doc.sentence_at(f.open.start)?;
+    let si = sents.at(f.open.start)?;
     let prev_quote = i.checked_sub(1).map(|j| (&found[j], &done[j]));
-    if si > 0 && para.encloses(doc.sentences()[si - 1]) {
-        let ps = doc.sentences()[si - 1];
+    if si > 0 && para.encloses(sents.spans[si - 1]) {
+        let ps = sents.spans[si - 1];
         if let Some((pf, pq)) = prev_quote {
             if pf.end() > ps.start && pq.is_speech() {
                 return pq.speaker.as_ref().map(|s| s.span);
@@ -415,15 +483,15 @@ fn context_speaker(doc: &Document, found: &[Found], done: &[Quote], i: usize) ->
     if let Some((pf, pq)) = prev_quote {
         let last_sentence = doc
             .sentence_at(prev_para.end.saturating_sub(1))
-            .map_or(prev_para, |k| doc.sentences()[k]);
+            .map_or(prev_para, |k| sents.spans[k]);
         if pq.is_speech() && pf.end() > last_sentence.start && prev_para.encloses(pq.span) {
             return pq.speaker.as_ref().map(|s| s.span);
         }
     }
     let tail = text[prev_para.start..prev_para.end].trim_end();
     if tail.ends_with(':') {
-        let k = doc.sentence_at(prev_para.end.saturating_sub(1))?;
-        let s = doc.sentences()[k];
+        let k = sents.at(prev_para.end.saturating_sub(1))?;
+        let s = sents.spans[k];
         let region = Span::new(
             s.start.max(char_ceil(text, s.end.saturating_sub(WINDOW))),
             s.end,
@@ -439,7 +507,7 @@ fn context_speaker(doc: &Document, found: &[Found], done: &[Quote], i: usize) ->
 /// Fills [`Speaker::resolved`] for pronouns: the nearest speaker before it (of an earlier
 /// quotation, or the subject of a speech verb outside quotations in the sentences before) that
 /// is not itself a pronoun; `he` and `she` want a name (`Smith`, not `the company`).
-fn resolve_pronouns(doc: &Document, quotes: &mut [Quote]) {
+fn resolve_pronouns(doc: &Document, sents: &Sentences, quotes: &mut [Quote]) {
     let text = doc.text.as_str();
     let inners: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     let mut last_named: Option<Span> = None;
@@ -467,13 +535,13 @@ fn resolve_pronouns(doc: &Document, quotes: &mut [Quote]) {
                         .is_some_and(char::is_uppercase))
         };
         let mut best = last_named.filter(|s| s.end <= sp.span.start && fits(*s));
-        if let Some(si) = doc.sentence_at(sp.span.start) {
+        if let Some(si) = sents.at(sp.span.start) {
             // Nearest first: walk the text outside quotations backwards and stop at the first
             // speech-verb subject that fits, or once past the last named speaker.
             let floor = char_ceil(text, sp.span.start.saturating_sub(WINDOW));
             let mut budget = 6;
             'sentences: for k in (si.saturating_sub(3)..=si).rev() {
-                let s = doc.sentences()[k];
+                let s = sents.spans[k];
                 let start = s.start.max(floor);
                 let end = s.end.min(sp.span.start);
                 if start >= end {

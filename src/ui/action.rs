@@ -40,6 +40,17 @@ pub enum Action {
     PrevYear,
     /// Entities ordered by first mention or by count.
     ToggleEntityOrder,
+    /// Switch to the next or previous open document.
+    NextDocument,
+    PrevDocument,
+    /// The list of open documents.
+    OpenPicker,
+    /// Entities across every open document.
+    AllEntities,
+    /// Write the briefing as Markdown next to the file (asking before overwriting).
+    Export,
+    /// Yes to the question asked (overwrite the export).
+    ConfirmYes,
     /// Show one kind of entity at a time, cycling through the kinds.
     CycleEntityKind,
     /// Quotes grouped by speaker, or in text order.

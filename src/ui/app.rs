@@ -162,6 +162,10 @@ pub struct App {
     pub search: Option<Search>,
     /// The focused pane fills the screen.
     pub zoomed: bool,
+    /// Which of several open documents this is (`doc 2/3`), for the status line.
+    pub document_label: Option<String>,
+    /// A file the export would overwrite, while the user is asked whether to.
+    pub confirm: Option<std::path::PathBuf>,
     /// Whether brief takes the mouse (the terminal applies it after each update).
     pub mouse_capture: bool,
     /// Percent of a wide screen the Text pane takes.
@@ -209,6 +213,8 @@ impl App {
             prompt_target: Pane::Text,
             search: None,
             zoomed: false,
+            confirm: None,
+            document_label: None,
             mouse_capture: true,
             text_percent: 58,
         };
@@ -272,6 +278,17 @@ impl App {
             Action::PrevYear => self.step_year(false),
             Action::ToggleEntityOrder => self.toggle_entity_order(),
             Action::CycleEntityKind => self.cycle_entity_kind(),
+            Action::Export => self.export(false),
+            // Handled by the workspace when several documents are open.
+            Action::NextDocument
+            | Action::PrevDocument
+            | Action::OpenPicker
+            | Action::AllEntities => {}
+            Action::ConfirmYes => {
+                if self.confirm.take().is_some() {
+                    self.export(true);
+                }
+            }
             Action::GroupQuotes => {
                 self.quotes.grouped = !self.quotes.grouped;
                 self.reorder_quotes();
@@ -738,7 +755,46 @@ impl App {
         }
     }
 
+    /// `e`: the Markdown briefing next to the file, atomically; an existing file is only
+    /// replaced after a `y`.
+    fn export(&mut self, overwrite: bool) {
+        let Some(path) = crate::export::markdown_path(&self.doc.source) else {
+            self.message = Some("standard input has no folder to write next to".into());
+            return;
+        };
+        if self.extracting.is_some() {
+            self.message = Some("the briefing is still being built".into());
+            return;
+        }
+        if path.exists() && !overwrite {
+            self.confirm = Some(path);
+            return;
+        }
+        let markdown = crate::export::briefing_as_markdown(&self.doc, &self.briefing);
+        self.message = Some(
+            match crate::export::write_atomically(&path, markdown.as_bytes()) {
+                Ok(()) => format!("wrote {}", path.display()),
+                Err(e) => format!("could not write {}: {e}", path.display()),
+            },
+        );
+    }
+
+    /// The byte offset at the top of the text view (what a reopened file goes back to).
+    pub fn top_offset(&self) -> usize {
+        self.text.wrapped.offset_of(&self.doc.text, self.text.top)
+    }
+
+    /// Puts byte `offset` at the top of the text view.
+    pub fn scroll_to_top(&mut self, offset: usize) {
+        let top = self.text.wrapped.position_of(&self.doc.text, offset);
+        self.text.top = self.clamp_top(top);
+    }
+
     fn cancel(&mut self) {
+        if self.confirm.take().is_some() {
+            self.message = Some("not written".into());
+            return;
+        }
         if self.prompt.take().is_some() {
             return;
         }
@@ -793,31 +849,49 @@ impl App {
             return;
         }
         match pane {
-            Pane::Text => {}
+            Pane::Text => {
+                let column = column.saturating_sub(rect.x + 1) as usize;
+                if let Some(offset) = self.offset_at(inner_row, column) {
+                    self.select_entity_at(offset);
+                }
+            }
             Pane::Entities => {
+                if let Some(detail) = self.entities.detail {
+                    // Row 0 is the entity's name; mentions follow.
+                    let len = self
+                        .selected_entity()
+                        .map_or(0, |e| self.briefing.entities[e].mentions.len());
+                    if let Some(m) = inner_row.checked_sub(1).map(|r| r + detail.offset) {
+                        if m < len {
+                            self.entities.detail = Some(ListCursor {
+                                selected: Some(m),
+                                ..detail
+                            });
+                            self.activate();
+                        }
+                    }
+                    return;
+                }
                 let row = self.entities.cursor.offset + inner_row;
                 if let Some(item) = self.entities.item_rows.iter().position(|&r| r == row) {
-                    self.entities
-                        .cursor
-                        .select(Some(item), self.entities.items.len());
+                    let len = self.entities.items.len();
+                    self.entities.cursor.select(Some(item), len);
                     self.mention = None;
                 }
             }
             Pane::Timeline => {
                 let row = self.timeline.cursor.offset + inner_row;
                 if let Some(item) = self.timeline.item_rows.iter().position(|&r| r == row) {
-                    self.timeline
-                        .cursor
-                        .select(Some(item), self.briefing.timeline.len());
+                    let len = self.timeline.items.len();
+                    self.timeline.cursor.select(Some(item), len);
                     self.follow_event();
                 }
             }
             Pane::Quotes => {
                 let item = self.quotes.cursor.offset + inner_row / QUOTE_ROWS;
                 if item < self.quotes.items.len() {
-                    self.quotes
-                        .cursor
-                        .select(Some(item), self.quotes.items.len());
+                    let len = self.quotes.items.len();
+                    self.quotes.cursor.select(Some(item), len);
                     self.activate();
                 }
             }
@@ -996,6 +1070,47 @@ impl App {
             Some(kind) => format!("showing {}", kind.heading().to_lowercase()),
             None => "showing every kind".into(),
         });
+    }
+
+    /// The byte offset drawn at a cell of the text pane (row and column inside its border).
+    fn offset_at(&self, row: usize, column: usize) -> Option<usize> {
+        use unicode_segmentation::UnicodeSegmentation;
+        let text = &self.doc.text;
+        let rows = self.text.wrapped.rows_from(text, self.text.top, row + 1);
+        let row = rows.get(row).filter(|r| !r.is_gap)?;
+        let mut x = 0;
+        for (at, grapheme) in row.span.slice(text).grapheme_indices(true) {
+            x += crate::sanitize::grapheme_width(grapheme);
+            if x > column {
+                return Some(row.span.start + at);
+            }
+        }
+        None
+    }
+
+    /// A click on a mention selects its entity (shown even when filtered out of the list).
+    fn select_entity_at(&mut self, offset: usize) {
+        let entities = &self.briefing.entities;
+        let Some(entity) = (0..entities.len()).find(|&e| {
+            let mentions = &entities[e].mentions;
+            let i = mentions.partition_point(|m| m.end <= offset);
+            mentions.get(i).is_some_and(|m| m.contains(offset))
+        }) else {
+            return;
+        };
+        if !self.entities.items.contains(&entity) {
+            self.entities.filter.clear();
+            self.entities.kind_filter = None;
+            self.rebuild_entity_rows();
+        }
+        let name = self.briefing.entities[entity].name.clone();
+        self.select_entity_named(&name);
+        let mentions = &self.briefing.entities[entity].mentions;
+        self.mention = Some(mentions.partition_point(|m| m.end <= offset));
+        self.message = Some(format!(
+            "{name}: {} mentions (n/N step through them)",
+            mentions.len()
+        ));
     }
 
     /// Selects the entity with this canonical name, if it is listed.

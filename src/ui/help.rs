@@ -6,13 +6,44 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::app::App;
+use super::keymap::Binding;
+
+/// Keys shown per binding: the rest still work, the help stays narrow.
+const KEYS_SHOWN: usize = 2;
+
+/// A binding's keys as the help shows them.
+pub fn help_label(binding: &Binding) -> String {
+    binding
+        .keys
+        .iter()
+        .take(KEYS_SHOWN)
+        .map(|k| k.name())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let bindings = &app.keymap.bindings;
+    let bindings: Vec<&Binding> = app
+        .keymap
+        .bindings
+        .iter()
+        .filter(|b| !b.keys.is_empty())
+        .collect();
+    let footer = [
+        Line::default(),
+        Line::styled(" mouse: click a pane or item, wheel scrolls", theme.dim),
+        Line::styled(" any key closes this help", theme.dim),
+    ];
+    // As many columns as it takes to fit the screen's height (up to three).
+    let room = (area.height as usize)
+        .saturating_sub(footer.len() + 2)
+        .max(1);
+    let columns = bindings.len().div_ceil(room).clamp(1, 3);
+    let rows = bindings.len().div_ceil(columns);
     let key_width = bindings
         .iter()
-        .map(|b| b.label().chars().count())
+        .map(|b| help_label(b).chars().count())
         .max()
         .unwrap_or(0)
         + 2;
@@ -24,29 +55,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let entry = |i: usize| -> Vec<Span> {
         bindings.get(i).map_or_else(Vec::new, |b| {
             vec![
-                Span::styled(format!(" {:<key_width$}", b.label()), theme.heading),
+                Span::styled(format!(" {:<key_width$}", help_label(b)), theme.heading),
                 Span::raw(format!("{:<help_width$}", b.help)),
             ]
         })
     };
-    let footer = [
-        Line::default(),
-        Line::styled(" mouse: click a pane or item, wheel scrolls", theme.dim),
-        Line::styled(" any key closes this help", theme.dim),
-    ];
-    // One column when it fits the screen's height, two side by side when it does not.
-    let one_column = bindings.len() + footer.len() + 2 <= area.height as usize;
-    let rows = if one_column {
-        bindings.len()
-    } else {
-        bindings.len().div_ceil(2)
-    };
     let mut lines: Vec<Line> = (0..rows)
         .map(|row| {
-            let mut spans = entry(row);
-            if !one_column {
-                spans.push(Span::raw("  "));
-                spans.extend(entry(row + rows));
+            let mut spans = Vec::new();
+            for column in 0..columns {
+                if column > 0 {
+                    spans.push(Span::raw(" "));
+                }
+                spans.extend(entry(row + column * rows));
             }
             Line::from(spans)
         })

@@ -145,6 +145,18 @@ pub const DEFAULT_BINDINGS: &[(&[Key], Action, &str)] = &[
         "sort entities: count / order",
     ),
     (
+        &[ch('f')],
+        Action::CycleEntityKind,
+        "entities: one kind at a time",
+    ),
+    (&[ch('a')], Action::GroupQuotes, "quotes grouped by speaker"),
+    (&[ch('t')], Action::ToggleTerms, "hide / show quoted terms"),
+    (&[ctrl('n')], Action::NextDocument, "next document"),
+    (&[ctrl('p')], Action::PrevDocument, "previous document"),
+    (&[ch('d')], Action::OpenPicker, "list of open documents"),
+    (&[ch('E')], Action::AllEntities, "entities in all documents"),
+    (&[ch('e')], Action::Export, "write the briefing as Markdown"),
+    (
         &[ch('z')],
         Action::ToggleZoom,
         "zoom the focused pane / back",
@@ -250,6 +262,14 @@ impl Keymap {
     }
 }
 
+/// Keys while a yes/no question is asked: `y` says yes, anything else no.
+pub fn confirm_action_for(event: KeyEvent) -> Action {
+    match event.code {
+        KeyCode::Char('y') | KeyCode::Char('Y') => Action::ConfirmYes,
+        _ => Action::Cancel,
+    }
+}
+
 /// Keys while the search prompt is open: text goes into the query.
 pub fn prompt_action_for(event: KeyEvent) -> Option<Action> {
     let ctrl_held = event.modifiers.contains(KeyModifiers::CONTROL);
@@ -301,6 +321,61 @@ mod tests {
                 assert!(!seen.contains(&k), "{k:?} bound twice");
                 seen.push(k);
             }
+        }
+    }
+
+    #[test]
+    fn every_user_action_has_a_key() {
+        use Action::*;
+        let keymap = Keymap::default();
+        let wanted = [
+            Quit,
+            FocusNext,
+            FocusPrev,
+            Down,
+            Up,
+            PageDown,
+            PageUp,
+            HalfPageDown,
+            HalfPageUp,
+            Top,
+            Bottom,
+            Activate,
+            NextMatch,
+            PrevMatch,
+            NextEvent,
+            PrevEvent,
+            NextYear,
+            PrevYear,
+            StartSearch,
+            ToggleEntityOrder,
+            CycleEntityKind,
+            GroupQuotes,
+            ToggleTerms,
+            Export,
+            NextDocument,
+            PrevDocument,
+            OpenPicker,
+            AllEntities,
+            ToggleZoom,
+            ToggleMouse,
+            ToggleHelp,
+            Cancel,
+        ];
+        for action in wanted {
+            assert!(
+                keymap
+                    .bindings
+                    .iter()
+                    .any(|b| b.action == action && !b.keys.is_empty()),
+                "{action:?} has no key"
+            );
+        }
+        for pane in Pane::ALL {
+            assert!(keymap
+                .bindings
+                .iter()
+                .any(|b| b.action == Action::Focus(pane)));
         }
     }
 

@@ -15,6 +15,7 @@ pub mod status;
 pub mod text;
 pub mod theme;
 pub mod timeline;
+pub mod workspace;
 pub mod wrap;
 
 use ratatui::buffer::Buffer;
@@ -29,6 +30,7 @@ use crate::sanitize::grapheme_width;
 pub use action::Action;
 pub use app::App;
 pub use layout::Pane;
+pub use workspace::Workspace;
 
 /// Draws the whole screen. Reads the state, never changes it.
 pub fn draw(frame: &mut Frame, app: &App) {

@@ -14,6 +14,15 @@ use super::truncate;
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let (line, lines, percent) = app.position();
+    if let Some(path) = &app.confirm {
+        let question = format!(" {} exists: overwrite? (y/n) ", path.display());
+        let line = Line::styled(
+            truncate(&for_display(&question), area.width as usize),
+            theme.status_focus,
+        );
+        Paragraph::new(line).render(area, buf);
+        return;
+    }
     if let Some(query) = &app.prompt {
         let what = if app.prompt_target == super::layout::Pane::Text {
             "/"
@@ -33,6 +42,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let mut left = vec![
         Span::styled(format!(" {} ", app.focus.name()), theme.status_focus),
+        Span::raw(
+            app.document_label
+                .as_ref()
+                .map_or(String::new(), |l| format!(" {l} ·")),
+        ),
         Span::raw(format!(" line {line}/{lines} · {percent}% ")),
     ];
     if let Some(e) = app.selected_entity().map(|e| &app.briefing.entities[e]) {

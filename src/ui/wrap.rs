@@ -67,6 +67,12 @@ impl WrappedText {
         self.width
     }
 
+    /// How many blocks have their rows cached: rendering wraps only what it shows, so after a
+    /// render this stays small however large the document is.
+    pub fn cached_blocks(&self) -> usize {
+        self.cache.borrow().len()
+    }
+
     /// Sets the wrap width; a change drops the cache.
     pub fn set_width(&mut self, width: usize) {
         let width = width.max(1);
@@ -76,12 +82,16 @@ impl WrappedText {
         }
     }
 
-    /// The wrapped lines of a block (without its gap row).
+    /// The wrapped lines of a block (without its gap row); none for a block that does not
+    /// exist (an empty document has no blocks at all).
     fn lines(&self, text: &str, block: usize) -> Vec<Span> {
+        let Some(&Block { span, .. }) = self.blocks.get(block) else {
+            return Vec::new();
+        };
         if let Some(lines) = self.cache.borrow().get(&block) {
             return lines.clone();
         }
-        let lines = wrap_span(text, self.blocks[block].span, self.width.max(1));
+        let lines = wrap_span(text, span, self.width.max(1));
         let mut cache = self.cache.borrow_mut();
         // A long scroll through a huge file must not keep every block's rows alive.
         if cache.len() > 4096 {
@@ -93,7 +103,8 @@ impl WrappedText {
 
     /// Rows a block takes on screen, its gap row included.
     pub fn block_rows(&self, text: &str, block: usize) -> usize {
-        self.lines(text, block).len() + usize::from(self.blocks[block].gap_before)
+        let gap = self.blocks.get(block).is_some_and(|b| b.gap_before);
+        self.lines(text, block).len() + usize::from(gap)
     }
 
     /// The row at a position, if the position is inside the text.
@@ -166,7 +177,24 @@ impl WrappedText {
     }
 
     /// Moves `pos` by `delta` rows, stopping at the ends.
+    ///
+    /// A move further than the text could have rows (`Top`, `Bottom`) goes straight to the end
+    /// without wrapping everything on the way: every row but a gap row holds at least one byte.
     pub fn offset(&self, text: &str, mut pos: RowPos, delta: isize) -> RowPos {
+        let Some(block) = self.blocks.get(pos.block) else {
+            return pos;
+        };
+        let steps = delta.unsigned_abs();
+        if delta > 0
+            && steps
+                > (text.len() - block.span.start.min(text.len()))
+                    + 2 * (self.blocks.len() - pos.block)
+        {
+            return self.last(text);
+        }
+        if delta < 0 && steps > block.span.end + 2 * (pos.block + 1) {
+            return self.first();
+        }
         for _ in 0..delta.unsigned_abs() {
             let next = if delta > 0 {
                 self.step_down(text, pos)
@@ -226,7 +254,9 @@ impl WrappedText {
 }
 
 /// Paragraphs as display blocks; a paragraph longer than [`MAX_BLOCK_BYTES`] is cut into
-/// pieces at whitespace (or at a char boundary when a word is that long).
+/// pieces after whitespace, or else at a grapheme boundary when a word is that long. Only a
+/// single grapheme cluster larger than `4 * MAX_BLOCK_BYTES` (a base letter under thousands of
+/// combining marks: no terminal draws that anyway) is cut inside, at a char boundary.
 pub fn display_blocks(doc: &Document) -> Vec<Block> {
     let text = &doc.text;
     let mut blocks = Vec::with_capacity(doc.paragraphs.len());
@@ -234,22 +264,11 @@ pub fn display_blocks(doc: &Document) -> Vec<Block> {
         let mut start = para.start;
         let mut first = true;
         while start < para.end {
-            let mut end = para.end;
-            if end - start > MAX_BLOCK_BYTES {
-                end = start + MAX_BLOCK_BYTES;
-                while !text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                let piece = &text[start..end];
-                if let Some(space) = piece.rfind(char::is_whitespace) {
-                    if space > MAX_BLOCK_BYTES / 2 {
-                        end = start + space + 1;
-                        while !text.is_char_boundary(end) {
-                            end += 1;
-                        }
-                    }
-                }
-            }
+            let end = if para.end - start > MAX_BLOCK_BYTES {
+                block_end(text, start, para.end)
+            } else {
+                para.end
+            };
             blocks.push(Block {
                 span: Span::new(start, end),
                 gap_before: first && i > 0,
@@ -259,6 +278,50 @@ pub fn display_blocks(doc: &Document) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// Where a block that starts at `start` (a grapheme boundary) ends: after the last whitespace
+/// in the second half of the block's byte budget, else at the last grapheme boundary within it.
+fn block_end(text: &str, start: usize, limit: usize) -> usize {
+    let mut cut = start + MAX_BLOCK_BYTES;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    // Every grapheme start inside the window is a true boundary of the whole text: the window
+    // starts at one, and each break is decided by the characters on both sides of it.
+    let window = &text[start..cut];
+    let mut last_start = 0;
+    let mut after_space = None;
+    let mut prev_is_space = false;
+    for (at, g) in window.grapheme_indices(true) {
+        if at > 0 && prev_is_space && at > MAX_BLOCK_BYTES / 2 {
+            after_space = Some(at);
+        }
+        prev_is_space = g.chars().all(char::is_whitespace);
+        last_start = at;
+    }
+    if let Some(at) = after_space {
+        return start + at;
+    }
+    // The grapheme at `last_start` may go on past the window: it is whole only if it ends
+    // exactly at `cut`.
+    // Probed in a bounded window, so a megabyte-long cluster costs no more than a block.
+    let from = start + last_start;
+    let mut probe_end = limit.min(from + 4 * MAX_BLOCK_BYTES + 1);
+    while !text.is_char_boundary(probe_end) {
+        probe_end -= 1;
+    }
+    let whole = text[from..probe_end]
+        .graphemes(true)
+        .next()
+        .map_or(0, str::len);
+    if last_start > 0 && start + last_start + whole > cut {
+        return start + last_start;
+    }
+    if last_start == 0 && whole > MAX_BLOCK_BYTES && whole < 4 * MAX_BLOCK_BYTES {
+        return start + whole;
+    }
+    cut
 }
 
 /// Greedy wrap of `span` to `width` columns, breaking after whitespace, and inside a word
@@ -398,6 +461,48 @@ mod tests {
         assert!(blocks.len() > 5);
         assert!(blocks.iter().all(|b| b.span.len() <= MAX_BLOCK_BYTES));
         assert!(!blocks[1].gap_before);
+    }
+
+    #[test]
+    fn an_empty_document_has_no_rows_and_no_panic() {
+        let doc = Document::new("t", "");
+        let mut wrapped = WrappedText::new(&doc);
+        wrapped.set_width(10);
+        let first = wrapped.first();
+        assert_eq!(wrapped.step_down("", first), None);
+        assert_eq!(wrapped.step_up("", first), None);
+        assert_eq!(wrapped.offset("", first, isize::MAX / 2), first);
+        assert_eq!(wrapped.max_top("", 20), first);
+        assert!(wrapped.rows_from("", first, 5).is_empty());
+    }
+
+    #[test]
+    fn giant_blocks_end_on_grapheme_boundaries() {
+        // A word of combining sequences and ZWJ emoji, with no space to cut at.
+        let unit = "e\u{301}👩\u{200d}👩\u{200d}👧";
+        let doc = Document::new("t", &unit.repeat(2_000));
+        let blocks = display_blocks(&doc);
+        assert!(blocks.len() > 1);
+        for b in &blocks {
+            assert!(b.span.slice(&doc.text).starts_with('e'), "{b:?}");
+        }
+        // One cluster bigger than four blocks is the one thing cut inside.
+        let doc = Document::new("t", &format!("a{}", "\u{301}".repeat(20_000)));
+        assert!(display_blocks(&doc).len() > 4);
+    }
+
+    #[test]
+    fn moving_past_either_end_does_not_wrap_everything() {
+        let doc = Document::new("t", &"word\n".repeat(10_000));
+        let mut wrapped = WrappedText::new(&doc);
+        wrapped.set_width(10);
+        let last = wrapped.offset(&doc.text, wrapped.first(), isize::MAX / 2);
+        assert_eq!(last, wrapped.last(&doc.text));
+        assert_eq!(
+            wrapped.offset(&doc.text, last, isize::MIN / 2),
+            wrapped.first()
+        );
+        assert!(wrapped.cached_blocks() <= 2, "{}", wrapped.cached_blocks());
     }
 
     #[test]

@@ -301,24 +301,29 @@ fn to_span(ws: &[Word], range: Option<(usize, usize)>) -> Option<Span> {
 /// its closing mark, as attributions that follow a quotation do; without it only a subject of
 /// a few words may stand before the verb (`"..." she said`).
 pub(crate) fn after(ws: &[Word], set_off: bool) -> Cue {
+    // `according to X` anywhere before the sentence ends, unless a speech verb comes first
+    // (`"...," he said, according to the BBC`).
+    let mut prep: Option<(usize, usize)> = None;
     for i in 0..ws.len() {
         if let Some(s) = prep_cue(ws, i) {
-            if ws[..i].iter().any(|w| w.punct == Punct::Stop) {
-                break;
-            }
-            return Some(to_span(ws, np_after(ws, s, ws.len())));
+            prep = Some((i, s));
+            break;
+        }
+        if ws[i].punct == Punct::Stop {
+            break;
         }
     }
     let reach = if set_off { 14 } else { 4 };
-    for c in 0..ws.len().min(reach) {
+    let limit = prep.map_or(ws.len(), |(i, _)| i).min(reach);
+    for c in 0..limit {
         if !is_verb_cue(ws, c) {
             if ws[c].punct == Punct::Stop || ws[c].punct == Punct::Clause {
-                return None;
+                break;
             }
             continue;
         }
         let mut e = c;
-        while e > 0 && is_in(BETWEEN, &ws[e - 1].lower) {
+        while e > 0 && is_between(&ws[e - 1]) {
             e -= 1;
         }
         if e == 0 {
@@ -326,31 +331,25 @@ pub(crate) fn after(ws: &[Word], set_off: bool) -> Cue {
         }
         if ws[..e]
             .iter()
-            .all(|w| is_in(CONJUNCTIONS, &w.lower) || is_in(BETWEEN, &w.lower))
+            .all(|w| is_in(CONJUNCTIONS, &w.lower) || is_between(w))
         {
             // `"...", and said it was "..."`: the subject is the sentence's, before the quote.
             return None;
         }
         return Some(to_span(ws, np_forward(ws, 0, e)));
     }
-    None
+    prep.map(|(_, s)| to_span(ws, np_after(ws, s, ws.len())))
 }
 
 /// A speaker named before the quotation in its sentence: `Smith said: "..."`, `Smith told
-/// reporters the plan was "dead"`, `according to Smith, "..."`. For a short quotation the cue
-/// must be close and must govern it.
+/// reporters the plan was "dead"`, `according to Smith, "..."`. The cue nearest the quotation
+/// wins; for a short quotation a speech verb must be close and must govern it.
 pub(crate) fn before(ws: &[Word], short: bool) -> Cue {
     let n = ws.len();
-    for i in (0..n).rev() {
-        if let Some(s) = prep_cue(ws, i) {
-            return Some(to_span(ws, np_after(ws, s, n)));
-        }
-    }
-    for v in (0..n).rev() {
-        if !is_verb_cue(ws, v) {
-            continue;
-        }
-        if short {
+    let prep = (0..n).rev().find_map(|i| prep_cue(ws, i).map(|s| (i, s)));
+    let verb = (0..n).rev().find(|&v| is_verb_cue(ws, v));
+    if let Some(v) = verb.filter(|&v| prep.is_none_or(|(i, _)| v > i)) {
+        let usable = !short || {
             let far = n - v > 13;
             let indirect = ws[v + 1..].iter().any(|w| is_in(INDIRECT, &w.lower));
             // A comma or clause break between the verb and the quotation ends the verb's
@@ -358,14 +357,14 @@ pub(crate) fn before(ws: &[Word], short: bool) -> Cue {
             // quotation follows the verb's own comma (`said, "..."`).
             let broken = ws[v..n - 1].iter().any(|w| w.punct != Punct::None)
                 || (v + 1 < n && ws[v].punct != Punct::None);
-            if far || indirect || broken {
-                return None;
-            }
+            !(far || indirect || broken)
+        };
+        if usable {
+            let np = np_before(ws, v, 0).or_else(|| clause_subject(ws, 0, v));
+            return Some(to_span(ws, np));
         }
-        let np = np_before(ws, v, 0).or_else(|| clause_subject(ws, 0, v));
-        return Some(to_span(ws, np));
     }
-    None
+    prep.map(|(_, s)| to_span(ws, np_after(ws, s, n)))
 }
 
 /// A sentence introducing a quotation with a colon but no speech verb (`The governor ended
@@ -394,7 +393,7 @@ fn np_before(ws: &[Word], v: usize, lo: usize) -> Option<(usize, usize)> {
     }
     let np = match ws[j - 1].punct {
         Punct::Comma => apposition(ws, j, lo, 0),
-        Punct::None => collect_back(ws, j, lo),
+        Punct::None => relative_clause(ws, j, lo).or_else(|| collect_back(ws, j, lo)),
         _ => None,
     }?;
     // `a letter seen by Sky News says`: the subject is the noun before the participle.
@@ -416,6 +415,22 @@ fn is_between(w: &Word) -> bool {
             w.lower.as_str(),
             "himself" | "herself" | "itself" | "themselves" | "myself" | "ourselves"
         )
+}
+
+/// `A witness who did not want to be named told ...`: a relative clause without commas
+/// between the subject and its verb; the subject is before `who` / `which`.
+fn relative_clause(ws: &[Word], j: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut r = j;
+    while r > lo && j - r < 10 {
+        r -= 1;
+        if ws[r].punct != Punct::None {
+            return None;
+        }
+        if matches!(ws[r].lower.as_str(), "who" | "which") {
+            return collect_back(ws, r, lo);
+        }
+    }
+    None
 }
 
 fn is_participle(w: &str) -> bool {
@@ -659,7 +674,8 @@ fn strip_roles(ws: &[Word], a: usize, b: usize) -> (usize, usize) {
     for r in a..b.saturating_sub(1) {
         let l = ws[r].lower.trim_end_matches('.');
         let l = l.strip_suffix("'s").unwrap_or(l);
-        if roles().contains(l) && ws[r + 1..b].iter().all(|w| w.cap) {
+        let role = roles().contains(l) || l.split('-').any(|part| roles().contains(part));
+        if role && ws[r + 1..b].iter().all(|w| w.cap) {
             start = r + 1;
         }
     }
@@ -695,6 +711,24 @@ pub(crate) fn term_cue_before(ws: &[Word]) -> bool {
             | "slogan"
             | "motto"
             | "hashtag"
+            | "book"
+            | "novel"
+            | "film"
+            | "movie"
+            | "song"
+            | "album"
+            | "poem"
+            | "play"
+            | "episode"
+            | "series"
+            | "documentary"
+            | "exhibition"
+            | "headline"
+            | "painting"
+            | "opera"
+            | "musical"
+            | "titles"
+            | "title"
     ) || (last == "as" && matches!(prev, Some("known" | "described" | "referred" | "listed")))
 }
 

@@ -220,7 +220,8 @@ fn scan_paragraph(
         if try_close(text, at, c, p, n, stack, raw) {
             continue;
         }
-        if c == '"' && stack.is_empty() && is_ws(n) && !is_ws(p) && last_straight > Some(at) {
+        let inch = p.is_some_and(|p| p.is_ascii_digit());
+        if c == '"' && stack.is_empty() && is_ws(n) && !inch && last_straight > Some(at) {
             stack.push(Open { mark: c, at });
             continue;
         }
@@ -272,8 +273,10 @@ fn try_open(at: usize, c: char, p: Option<char>, n: Option<char>, stack: &mut Ve
         // Inch marks (a 12" pizza) follow digits.
         '"' => !is_ws(n) && !p.is_some_and(|p| p.is_ascii_digit()),
         '\'' | '‘' | '‚' => !is_ws(n) && opens_after(p),
-        // Guillemets are often spaced inside (« Bonjour »).
+        // Guillemets are often spaced inside (« Bonjour »); a spaced curly opening mark
+        // (`“ We are`) still opens when a space precedes it too.
         '«' | '‹' => n.is_some(),
+        '“' | '„' => n.is_some() && (!is_ws(n) || is_ws(p)),
         _ => !is_ws(n),
     };
     if !ok {
