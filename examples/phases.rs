@@ -2,7 +2,8 @@
 //! loading, extracting and drawing goes at a given size. A coarse profile to go with the
 //! criterion figures; times are the thread's CPU time (wall time in brackets).
 //!
-//! `cargo run --release --example phases -- 100` (MB of the corpus) or `-- path/to/file.txt`.
+//! `cargo run --release --example phases -- 100` (MB of the corpus) or `-- path/to/file.txt`;
+//! add `--no-briefing` to time only loading and the first frame.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -70,6 +71,25 @@ fn main() {
     });
     t.time("sentences (split on first use)", || doc.sentences().len());
     drop(bytes);
+    if std::env::args().any(|a| a == "--no-briefing") {
+        // Only what the first screen needs (e.g. for a huge file the extractors take minutes on).
+        let mut app = t.time("first frame (empty briefing): App::new", || {
+            App::new(Arc::new(doc.clone()), Briefing::default())
+        });
+        t.time("first frame (empty briefing): Resize 100x30", || {
+            app.update(Action::Resize {
+                width: 100,
+                height: 30,
+            })
+        });
+        let area = Rect::new(0, 0, 100, 30);
+        let mut buf = Buffer::empty(area);
+        t.time("first frame (empty briefing): render", || {
+            ui::render(&app, area, &mut buf)
+        });
+        return;
+    }
+
     // One briefing, its stages timed through the progress callback (no stage runs twice).
     let mut marks: Vec<(Stage, Duration)> = Vec::new();
     let start = common::now();
