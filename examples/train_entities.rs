@@ -22,7 +22,12 @@ fn epochs() -> usize {
 const FOLDS: usize = 5;
 /// Models averaged per pass.
 const BAGS: usize = 4;
-const MIN_WEIGHT: f32 = 0.02;
+fn min_weight() -> f32 {
+    std::env::var("MIN_WEIGHT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.05)
+}
 
 struct Example {
     doc: Document,
@@ -83,7 +88,17 @@ fn train_pass(
     let parts: Vec<Weights> = (0..BAGS)
         .map(|seed| train_one(prepared, golds, votes, docs, seed))
         .collect();
-    Weights::mean(&parts)
+    let mut w = Weights::mean(&parts);
+    w.prune(min_weight(), min_row());
+    w
+}
+
+/// Rows whose largest weight is below this are dropped from the model.
+fn min_row() -> f32 {
+    std::env::var("MIN_ROW")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.5)
 }
 
 fn train_one(
@@ -108,7 +123,7 @@ fn train_one(
             100.0 * right as f64 / seen.max(1) as f64
         );
     }
-    trainer.finish(MIN_WEIGHT)
+    trainer.finish(min_weight())
 }
 
 fn main() -> Result<(), Box<dyn Error>> {

@@ -385,7 +385,15 @@ fn run(workspace: &mut Workspace, jobs: Vec<Job>, mouse: bool) -> io::Result<()>
         }
         if dirty {
             terminal.draw(|frame| {
+                // The frame has the terminal's real size; a resize whose event was lost or
+                // overtaken must not leave the layout at an old size.
                 let area = frame.area();
+                if area != workspace.app().size {
+                    workspace.update(Action::Resize {
+                        width: area.width,
+                        height: area.height,
+                    });
+                }
                 workspace.render(area, frame.buffer_mut());
             })?;
             dirty = false;
@@ -393,6 +401,10 @@ fn run(workspace: &mut Workspace, jobs: Vec<Job>, mouse: bool) -> io::Result<()>
         let extracting = workspace.docs.iter().any(|d| d.extracting.is_some());
         let wait = if extracting { 50 } else { 250 };
         if !event::poll(Duration::from_millis(wait))? {
+            // Some terminals resize without a signal reaching us: check now and then.
+            let size = terminal.size()?;
+            dirty |= (size.width, size.height)
+                != (workspace.app().size.width, workspace.app().size.height);
             continue;
         }
         if let Some(action) = action_for(workspace.app(), event::read()?) {

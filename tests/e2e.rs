@@ -28,6 +28,10 @@ impl Session {
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        // The user's own config and remembered positions must not steer a test.
+        let home = std::env::temp_dir().join(format!("brief-pty-home-{}", std::process::id()));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_STATE_HOME", home.join("state"));
         for (k, v) in env {
             cmd.env(k, v);
         }

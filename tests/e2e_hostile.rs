@@ -40,6 +40,10 @@ impl Session {
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        // The user's own config and remembered positions must not steer a test.
+        let home = std::env::temp_dir().join(format!("brief-pty-home-{}", std::process::id()));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_STATE_HOME", home.join("state"));
         let child = pty.slave.spawn_command(cmd).expect("brief starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -419,7 +423,6 @@ fn send_signal(s: &Session, signal: nix::sys::signal::Signal) {
 }
 
 #[test]
-#[ignore = "needs SIGTERM handling in main.rs"]
 fn sigterm_restores_the_terminal_promptly() {
     let mut s = Session::start(&["seeds/tiktok-shop-amazon-douyin.txt"]);
     s.wait_for("? help");
@@ -430,7 +433,6 @@ fn sigterm_restores_the_terminal_promptly() {
 }
 
 #[test]
-#[ignore = "needs SIGHUP handling in main.rs"]
 fn sighup_restores_the_terminal_promptly() {
     let mut s = Session::start(&["seeds/tiktok-shop-amazon-douyin.txt"]);
     s.wait_for("? help");

@@ -219,8 +219,8 @@ fn check_document(doc: &Document) {
     let text = &doc.text;
     assert!(!text.contains('\r'), "a CR survived normalizing");
     check_sequence(text, &doc.paragraphs, "paragraph");
-    check_sequence(text, &doc.sentences, "sentence");
-    for &s in &doc.sentences {
+    check_sequence(text, doc.sentences(), "sentence");
+    for &s in doc.sentences() {
         let p = doc
             .paragraph_at(s.start)
             .unwrap_or_else(|| panic!("sentence {s:?} outside every paragraph"));
@@ -312,7 +312,7 @@ fn synthetic_briefing(doc: &Document) -> Briefing {
     }
     // Sentences cut to about a kilobyte: what a pane draws of a sentence is a line or two.
     let sentences: Vec<Span> = doc
-        .sentences
+        .sentences()
         .iter()
         .take(200)
         .map(|s| {
@@ -338,6 +338,7 @@ fn synthetic_briefing(doc: &Document) -> Briefing {
                     month: (i % 3 > 0).then_some((i % 3) as u8 + 1),
                     day: None,
                     part: None,
+                    decade: false,
                 },
                 label: doc.slice(span).to_string(),
                 span,
@@ -361,6 +362,7 @@ fn synthetic_briefing(doc: &Document) -> Briefing {
                     name: doc.slice(w).to_string(),
                     span: w,
                     entity: None,
+                    resolved: None,
                 }),
                 nested: inner.get(1).copied().into_iter().collect(),
             }
@@ -540,8 +542,8 @@ const TOUR: &[Action] = &[
     Action::PageDown,
     Action::FocusNext,
     Action::Activate,
-    Action::NextMention,
-    Action::NextMention,
+    Action::NextMatch,
+    Action::NextMatch,
     Action::FocusNext,
     Action::Down,
     Action::Activate,
@@ -552,7 +554,7 @@ const TOUR: &[Action] = &[
     Action::Activate,
     Action::FocusNext,
     Action::Bottom,
-    Action::PrevMention,
+    Action::PrevMatch,
     Action::PageUp,
     Action::ToggleHelp,
     Action::Top,
@@ -842,7 +844,7 @@ fn a_megabyte_of_hostile_text_goes_through_the_extractors() {
         for action in [
             Action::FocusNext,
             Action::Activate,
-            Action::NextMention,
+            Action::NextMatch,
             Action::Bottom,
         ] {
             app.update(action);
@@ -905,8 +907,8 @@ fn action() -> impl Strategy<Value = Action> {
             Action::Focus(Pane::Text),
             Action::Focus(Pane::Quotes),
             Action::Activate,
-            Action::NextMention,
-            Action::PrevMention,
+            Action::NextMatch,
+            Action::PrevMatch,
             Action::NextEvent,
             Action::PrevEvent,
             Action::NextYear,

@@ -72,20 +72,20 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 // The event, starting a little before the date so the date's words show.
                 let sentence = item.sentence.slice(text);
                 let date_at = item.span.start.saturating_sub(item.sentence.start);
-                let before = &sentence[..date_at.min(sentence.len())];
+                let before = sentence.get(..date_at).unwrap_or("");
                 let lead = before
                     .char_indices()
                     .rev()
                     .filter(|(_, c)| c.is_whitespace())
                     .nth(3)
-                    .map_or(0, |(i, _)| i + 1);
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 let lead = if before.width() + item.span.len() > room {
                     lead
                 } else {
                     0
                 };
                 let ellipsis = if lead > 0 { "…" } else { "" };
-                let head = for_display(&sentence[lead..date_at.min(sentence.len())]);
+                let head = for_display(before.get(lead..).unwrap_or(""));
                 let date_words = for_display(item.span.slice(text));
                 let tail_start =
                     (item.span.end.saturating_sub(item.sentence.start)).min(sentence.len());

@@ -56,7 +56,8 @@ def main():
         rows.add(("LAST", w))
     for cat, file in (("COUNTRY", "countries_extra.txt"), ("REGION", "regions.txt"), ("ORGCUE", "org_cues.txt"),
                       ("ORG", "orgs.txt"), ("TITLE", "titles.txt"), ("DEMONYM", "demonyms.txt"),
-                      ("PLACECUE", "place_cues.txt")):
+                      ("PLACECUE", "place_cues.txt"),
+                      ("ORGCTX", "org_context.txt")):
         for w in hand(file):
             rows.add((cat, w))
     for cat, phrase in sorted(rows):

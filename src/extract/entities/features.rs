@@ -1,4 +1,5 @@
 //! The tagger's view of a document: tokens with hashed features, shared by run time and training.
+#![allow(clippy::needless_range_loop)]
 
 use std::collections::HashSet;
 
@@ -278,6 +279,7 @@ impl<'d> Prepared<'d> {
             ti.suffix4 = s4;
             ti.zipf = lex.zipf.get(&ti.lower).copied().unwrap_or(0);
             if !info[i].capitalized && !info[i].has_digit {
+                info[i].gaz_begin = lex.word(w);
                 continue;
             }
             let mut h = 0;
@@ -427,6 +429,14 @@ impl DocVotes {
             surnames,
             labels: labels.to_vec(),
         }
+    }
+
+    /// Whether the second pass looks at token `i`: capitalized words, numbers, and what the
+    /// first pass put in or next to a mention. Lowercase words it left alone stay outside.
+    pub fn wants(&self, p: &Prepared, i: usize) -> bool {
+        let t = &p.info[i];
+        let near = |j: usize| self.labels.get(j).is_some_and(|&l| l != 0);
+        t.capitalized || t.has_digit || near(i) || (i > 0 && near(i - 1)) || near(i + 1)
     }
 
     pub fn features(&self, p: &Prepared, i: usize, out: &mut Vec<u64>) {

@@ -7,14 +7,15 @@ use super::hash::{hash_bytes, hash_lower, mix, NoHashBuilder};
 use super::tokens::tokenize;
 
 /// Gazetteer categories, one bit each.
-pub const CATEGORIES: [&str; 11] = [
+pub const CATEGORIES: [&str; 12] = [
     "COUNTRY", "CITY", "STATE", "REGION", "FIRST", "LAST", "ORGCUE", "ORG", "TITLE", "DEMONYM",
-    "PLACECUE",
+    "PLACECUE", "ORGCTX",
 ];
 pub const TITLE: u16 = 1 << 8;
 pub const DEMONYM: u16 = 1 << 9;
 pub const ORGCUE: u16 = 1 << 6;
 pub const FIRST: u16 = 1 << 4;
+pub const LAST: u16 = 1 << 5;
 pub const PLACES: u16 = 0b1111;
 /// Longest phrase, in tokens, that the gazetteer holds.
 pub const MAX_PHRASE: usize = 4;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::features::{type_of, Prepared, DATE, ORG, OTHER, PERSON, PLACE, QUANTITY};
-use super::lexicon::{Lexicon, DEMONYM, ORGCUE, PLACES, TITLE};
+use super::lexicon::{Lexicon, DEMONYM, FIRST, LAST, ORGCUE, PLACES, TITLE};
 use super::{Entity, EntityKind};
 use crate::document::Document;
 use crate::span::Span;
@@ -109,7 +109,11 @@ pub fn mentions(p: &Prepared, labels: &[u8]) -> Vec<Mention> {
         let ty = type_of(labels[i]);
         let first = i;
         i += 1;
-        while i < labels.len() && labels[i] != 0 && labels[i] % 2 == 0 && type_of(labels[i]) == ty {
+        while i < labels.len()
+            && labels[i] != 0
+            && labels[i].is_multiple_of(2)
+            && type_of(labels[i]) == ty
+        {
             i += 1;
         }
         if let Some(kind) = kind_of(ty, p, first, i) {
@@ -172,17 +176,26 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     let dates = date_mask(p);
     extend(lex, p, &dates, found);
+    let mut split_off = Vec::new();
     for m in found.iter_mut() {
         while m.first < m.last && matches!(p.word(m.first), "the" | "The") {
             m.first += 1;
         }
-        if m.kind == EntityKind::Person {
+        if is_name_kind(m.kind) {
             if let Some(t) = (m.first..m.last.saturating_sub(1))
                 .rev()
                 .find(|&i| is_title(lex, p, i))
             {
-                m.first = t + 1;
+                // `Home Secretary Suella Braverman`: what follows a title is a person.
+                let rest_caps = (t + 1..m.last).all(|i| p.info[i].capitalized);
+                if m.kind == EntityKind::Person || (rest_caps && m.last - t > 2) {
+                    m.first = t + 1;
+                    m.kind = EntityKind::Person;
+                }
             }
+        }
+        if m.kind == EntityKind::Person {
+            split_person(lex, p, m, &mut split_off);
         }
         while m.last > m.first && !p.word(m.last - 1).chars().any(char::is_alphanumeric) {
             if m.kind != EntityKind::Percent && m.kind != EntityKind::Money {
@@ -210,7 +223,9 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
             m.last = m.first;
         }
     }
+    found.extend(split_off);
     found.retain(|m| m.last > m.first);
+    found.sort_by_key(|m| m.first);
     join_country_prefix(lex, p, found);
 }
 
@@ -222,9 +237,9 @@ fn joinable(lex: &Lexicon, p: &Prepared, dates: &[bool], i: usize) -> bool {
         && t.alpha
         && !t.all_caps
         && !dates[i]
-        && t.paragraph > 0
         && !is_title(lex, p, i)
         && (!t.sentence_start || t.zipf < 3)
+        && t.zipf < 6
         && !matches!(p.word(i), "I" | "The" | "A" | "An")
 }
 
@@ -247,7 +262,11 @@ fn extend(lex: &Lexicon, p: &Prepared, dates: &[bool], found: &mut [Mention]) {
             m.first -= 1;
             covered[m.first] = true;
         }
-        while m.last < p.len()
+        // `US` + `Shop`: a known place does not grow into what follows it.
+        let known_place =
+            (m.first..m.last).all(|i| (p.info[i].gaz_begin | p.info[i].gaz_inside) & PLACES != 0);
+        while !known_place
+            && m.last < p.len()
             && !covered[m.last]
             && !p.tokens[m.last].line_start
             && p.tokens[m.last - 1].end + 1 == p.tokens[m.last].start
@@ -272,6 +291,40 @@ fn line_is_title_case(p: &Prepared, i: usize) -> bool {
     let words = (a..b).filter(|&j| p.info[j].alpha).count();
     let caps = (a..b).filter(|&j| p.info[j].capitalized).count();
     words >= 3 && caps * 3 > words * 2
+}
+
+/// `Pan-democrat Lam Cheuk-ting` -> `Lam Cheuk-ting`; `Claudia Mo of Civic Party` -> the
+/// person, and the organization after `of` as a mention of its own.
+fn split_person(lex: &Lexicon, p: &Prepared, m: &mut Mention, out: &mut Vec<Mention>) {
+    if let Some(k) =
+        (m.first + 1..m.last).find(|&i| matches!(p.word(i), "of" | "from" | "in" | "In"))
+    {
+        let rest = (k + 1, m.last);
+        m.last = k;
+        if rest.1 > rest.0 && (p.info[rest.0].capitalized || p.info[rest.0].all_caps) {
+            let last = p.word(rest.1 - 1);
+            let kind = if is_acronym(last) || lex.word(last) & ORGCUE != 0 {
+                EntityKind::Organization
+            } else {
+                EntityKind::Place
+            };
+            out.push(Mention {
+                first: rest.0,
+                last: rest.1,
+                kind,
+            });
+        }
+    }
+    if m.last - m.first >= 3 {
+        let w = p.word(m.first);
+        let modifier = (p.info[m.first].zipf >= 3 && lex.word(w) & FIRST == 0)
+            || w.split('-')
+                .skip(1)
+                .any(|part| part.chars().all(char::is_lowercase));
+        if modifier {
+            m.first += 1;
+        }
+    }
 }
 
 /// Name-internal fixes: trailing connectives and roles, organization cue words, adjectival
@@ -429,12 +482,31 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
         if let Some(v) = votes.get(&s) {
             m.kind = best_kind(v);
         }
+        // News names a person in full first; a lone unknown word never named so is more
+        // likely a company or brand.
+        if m.last - m.first == 1
+            && m.kind == EntityKind::Person
+            && lex.word(&s) & (FIRST | LAST) == 0
+            && !s.contains('-')
+        {
+            m.kind = EntityKind::Organization;
+        }
         if m.last - m.first == 1
             && m.kind == EntityKind::Group
             && is_acronym(&s)
             && lex.word(&s) & (PLACES | DEMONYM) == 0
         {
             m.kind = EntityKind::Organization;
+        }
+    }
+    // The rules above may split a name's mentions again: one more vote on the final kinds.
+    let mut finals: HashMap<String, [u16; 10]> = HashMap::new();
+    for m in found.iter().filter(|m| is_name_kind(m.kind)) {
+        finals.entry(surface(p, m)).or_default()[m.kind as usize] += 1;
+    }
+    for m in found.iter_mut().filter(|m| is_name_kind(m.kind)) {
+        if let Some(v) = finals.get(&surface(p, m)) {
+            m.kind = best_kind(v);
         }
     }
     // Repeats: capitalized token sequences equal to a found name, not yet covered.
@@ -445,20 +517,9 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
     let mut names: HashMap<u64, (usize, EntityKind)> = HashMap::new();
     for m in found.iter().filter(|m| is_name_kind(m.kind)) {
         let len = m.last - m.first;
-        if len > 4 {
-            continue;
+        if len <= 4 {
+            names.insert(seq_key(p, m.first, m.last), (len, m.kind));
         }
-        let k = seq_key(p, m.first, m.last);
-        let kind = votes.get(&surface(p, m)).map_or(m.kind, best_kind);
-        let kind = if len == 1 && person_words.contains_key(p.word(m.first)) {
-            EntityKind::Person
-        } else {
-            kind
-        };
-        names.insert(k, (len, kind));
-    }
-    for (w, _) in person_words.iter() {
-        let _ = w;
     }
     let mut extra = Vec::new();
     let mut i = 0;
@@ -494,6 +555,12 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
         }
         i += 1;
     }
+    let mut extra_cover = vec![false; p.len()];
+    for m in &extra {
+        extra_cover[m.first..m.last]
+            .iter_mut()
+            .for_each(|c| *c = true);
+    }
     // Unknown acronyms not tagged at all: organizations.
     for (i, c) in covered.iter().enumerate() {
         let w = p.word(i);
@@ -504,7 +571,7 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
             && (2..=5).contains(&w.len())
             && p.info[i].zipf < 3
             && lex.word(w) & (PLACES | TITLE | DEMONYM) == 0
-            && !extra.iter().any(|m: &Mention| m.first <= i && i < m.last)
+            && !extra_cover.get(i).copied().unwrap_or(false)
             && !line_is_shouting(p, i)
         {
             extra.push(Mention {
@@ -554,8 +621,12 @@ fn alias_key(s: &str) -> String {
         .collect()
 }
 
-/// Initials of the capitalized words of a long name (`United States` -> `us`).
+/// Initials of the capitalized words of a long name (`United States` -> `us`); empty when
+/// the name holds an acronym itself.
 fn initials(s: &str) -> String {
+    if s.split_whitespace().any(is_acronym) {
+        return String::new();
+    }
     s.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|w| w.chars().next())
@@ -576,7 +647,12 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
         .map(|m| Span::new(p.tokens[m.first].start, p.tokens[m.last - 1].end))
         .collect();
     let texts: Vec<&str> = spans.iter().map(|s| doc.slice(*s)).collect();
-    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index = AliasIndex {
+        clusters: Vec::new(),
+        cluster_of: vec![usize::MAX; found.len()],
+        by_initials: HashMap::new(),
+        persons_by_word: HashMap::new(),
+    };
     let mut by_key: HashMap<(String, bool), usize> = HashMap::new();
     // Longest mentions first, so short forms find their long forms.
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -589,32 +665,31 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
             .get(&(key.clone(), named))
             .copied()
             .filter(|&c| {
-                !named || clusters[c].kind == m.kind || clusters[c].kind == EntityKind::Person
+                !named
+                    || index.clusters[c].kind == m.kind
+                    || index.clusters[c].kind == EntityKind::Person
             })
-            .or_else(|| {
-                named
-                    .then(|| alias_target(p, &found, &texts, &clusters, i))
-                    .flatten()
-            });
-        match target {
+            .or_else(|| named.then(|| index.target(p, &found, &texts, i)).flatten());
+        let c = match target {
             Some(c) => {
-                clusters[c].mentions.push(i);
-                if !clusters[c].keys.contains(&key) {
-                    clusters[c].keys.push(key.clone());
-                }
-                by_key.entry((key, named)).or_insert(c);
+                index.clusters[c].mentions.push(i);
+                by_key.entry((key.clone(), named)).or_insert(c);
+                c
             }
             None => {
-                by_key.insert((key.clone(), named), clusters.len());
-                clusters.push(Cluster {
+                by_key.insert((key.clone(), named), index.clusters.len());
+                index.clusters.push(Cluster {
                     kind: m.kind,
                     mentions: vec![i],
-                    keys: vec![key],
+                    keys: Vec::new(),
                 });
+                index.clusters.len() - 1
             }
-        }
+        };
+        index.add(c, i, &found, &texts, key);
     }
-    let mut entities: Vec<(usize, Entity)> = clusters
+    let mut entities: Vec<(usize, Entity)> = index
+        .clusters
         .into_iter()
         .map(|c| {
             let mut ms = c.mentions;
@@ -627,6 +702,18 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
             let mut mentions: Vec<Span> = ms.iter().map(|&i| spans[i]).collect();
             mentions.dedup_by(|a, b| a.overlaps(*b));
             let description = ms.iter().find_map(|&i| describe(doc, p, &found[i], c.kind));
+            // `Rathke, the State Department spokesperson,`: a role makes a person.
+            let kind = match &description {
+                Some(d)
+                    if matches!(
+                        c.kind,
+                        EntityKind::Place | EntityKind::Organization | EntityKind::Group
+                    ) && names_a_role(d) =>
+                {
+                    EntityKind::Person
+                }
+                _ => c.kind,
+            };
             (
                 ms[0],
                 Entity {
@@ -634,7 +721,7 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
                         .split_whitespace()
                         .collect::<Vec<_>>()
                         .join(" "),
-                    kind: c.kind,
+                    kind,
                     mentions,
                     description,
                 },
@@ -645,55 +732,79 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
     entities.into_iter().map(|(_, e)| e).collect()
 }
 
-/// The cluster a short form belongs to: an acronym of a long form (or one written in
-/// parentheses right after it), or part of a person's full name.
-fn alias_target(
-    p: &Prepared,
-    found: &[Mention],
-    texts: &[&str],
-    clusters: &[Cluster],
-    i: usize,
-) -> Option<usize> {
-    let m = &found[i];
-    let key = alias_key(texts[i]);
-    let single = m.last - m.first == 1;
-    // `Long Form (LF)`: the acronym right after a mention.
-    if single && is_acronym(texts[i]) && m.first >= 2 {
-        let open = p.word(m.first - 1);
-        if (open == "(" || open == "[") && m.last < p.len() && matches!(p.word(m.last), ")" | "]") {
-            if let Some(prev) = found.iter().position(|x| x.last == m.first - 1) {
-                if let Some(c) = clusters.iter().position(|c| c.mentions.contains(&prev)) {
-                    return Some(c);
+/// Clusters so far, with what short forms look them up by.
+struct AliasIndex {
+    clusters: Vec<Cluster>,
+    cluster_of: Vec<usize>,
+    /// Initials of multi-word organization, place and group names -> cluster.
+    by_initials: HashMap<String, usize>,
+    /// Words of multi-word person names -> clusters.
+    persons_by_word: HashMap<String, Vec<usize>>,
+}
+
+impl AliasIndex {
+    fn add(&mut self, c: usize, i: usize, found: &[Mention], texts: &[&str], key: String) {
+        self.cluster_of[i] = c;
+        let kind = self.clusters[c].kind;
+        let multi = found[i].last - found[i].first >= 2;
+        if multi
+            && matches!(
+                kind,
+                EntityKind::Organization | EntityKind::Place | EntityKind::Group
+            )
+        {
+            let ini = initials(texts[i]);
+            if ini.len() >= 2 {
+                self.by_initials.entry(ini).or_insert(c);
+            }
+        }
+        if self.clusters[c].keys.contains(&key) {
+            return;
+        }
+        if kind == EntityKind::Person && key.split_whitespace().count() >= 2 {
+            for w in key.split_whitespace() {
+                let list = self.persons_by_word.entry(w.to_string()).or_default();
+                if !list.contains(&c) {
+                    list.push(c);
                 }
             }
         }
+        self.clusters[c].keys.push(key);
     }
-    if single && is_acronym(texts[i]) {
-        for (c, cl) in clusters.iter().enumerate() {
-            if !matches!(
-                cl.kind,
-                EntityKind::Organization | EntityKind::Place | EntityKind::Group
-            ) {
-                continue;
+
+    /// The cluster a short form belongs to: an acronym of a long form (or one written in
+    /// parentheses right after it), or part of a person's full name.
+    fn target(&self, p: &Prepared, found: &[Mention], texts: &[&str], i: usize) -> Option<usize> {
+        let m = &found[i];
+        let key = alias_key(texts[i]);
+        let single = m.last - m.first == 1;
+        if single && is_acronym(texts[i]) {
+            // `Long Form (LF)`: the acronym right after a mention.
+            if m.first >= 2 && matches!(p.word(m.first - 1), "(" | "[") {
+                let closes = m.last < p.len() && matches!(p.word(m.last), ")" | "]");
+                let prev = found.partition_point(|x| x.last < m.first - 1);
+                if closes && prev < found.len() && found[prev].last == m.first - 1 {
+                    let c = self.cluster_of[prev];
+                    if c != usize::MAX {
+                        return Some(c);
+                    }
+                }
             }
-            let hit = cl.mentions.iter().any(|&j| {
-                found[j].last - found[j].first >= 2 && initials(texts[j]) == key && key.len() >= 2
-            });
-            if hit {
+            if let Some(&c) = self.by_initials.get(&key) {
                 return Some(c);
             }
         }
-    }
-    if m.kind == EntityKind::Person {
-        let words: Vec<String> = key.split_whitespace().map(str::to_string).collect();
-        let mut best = None;
-        for (c, cl) in clusters.iter().enumerate() {
-            if cl.kind != EntityKind::Person {
-                continue;
-            }
+        if m.kind != EntityKind::Person {
+            return None;
+        }
+        let words: Vec<&str> = key.split_whitespace().collect();
+        let candidates = self.persons_by_word.get(*words.first()?)?;
+        let mut best: Option<(usize, usize)> = None;
+        for &c in candidates {
+            let cl = &self.clusters[c];
             let fits = cl.keys.iter().any(|k| {
                 let long: Vec<&str> = k.split_whitespace().collect();
-                long.len() > words.len() && words.iter().all(|w| long.contains(&w.as_str()))
+                long.len() > words.len() && words.iter().all(|w| long.contains(w))
             });
             if fits {
                 // Prefer the person named most recently before this mention.
@@ -704,10 +815,145 @@ fn alias_target(
                 }
             }
         }
-        return best.map(|(c, _)| c);
+        best.map(|(c, _)| c)
     }
-    None
 }
+
+/// Words for what a person is or does, as the head of an appositive.
+const ROLES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "editor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "founder",
+    "co-founder",
+    "minister",
+    "president",
+    "secretary",
+    "chief",
+    "ceo",
+    "leader",
+    "head",
+    "member",
+    "lawyer",
+    "professor",
+    "author",
+    "reporter",
+    "correspondent",
+    "officer",
+    "official",
+    "ambassador",
+    "senator",
+    "governor",
+    "mayor",
+    "manager",
+    "analyst",
+    "researcher",
+    "scientist",
+    "teacher",
+    "doctor",
+    "actor",
+    "actress",
+    "singer",
+    "writer",
+    "player",
+    "coach",
+    "captain",
+    "commander",
+    "general",
+    "judge",
+    "economist",
+    "expert",
+    "activist",
+    "politician",
+    "businessman",
+    "businesswoman",
+    "journalist",
+    "artist",
+    "student",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "widow",
+];
+
+/// Whether an appositive's head names a role: its first word (after an article) or the last
+/// word before its first preposition.
+fn names_a_role(description: &str) -> bool {
+    let words: Vec<String> = description
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the"))
+        .collect();
+    let role = |i: usize| words.get(i).is_some_and(|w| ROLES.contains(&w.as_str()));
+    let before_prep = words
+        .iter()
+        .position(|w| {
+            matches!(
+                w.as_str(),
+                "of" | "at" | "for" | "in" | "with" | "to" | "from"
+            )
+        })
+        .unwrap_or(words.len());
+    role(0) || before_prep.checked_sub(1).is_some_and(role)
+}
+
+/// Lowercase words that open a phrase after a comma that is not an appositive.
+const NOT_APPOSITIVE_HEAD: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "with",
+    "for",
+    "by",
+    "to",
+    "from",
+    "of",
+    "during",
+    "after",
+    "before",
+    "into",
+    "over",
+    "under",
+    "about",
+    "like",
+    "than",
+    "including",
+    "despite",
+    "since",
+    "until",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "my",
+    "your",
+    "then",
+    "now",
+    "not",
+    "also",
+    "too",
+    "however",
+    "though",
+    "although",
+    "yet",
+    "still",
+    "even",
+    "just",
+    "only",
+    "there",
+    "here",
+];
 
 const NOT_IN_APPOSITIVE: &[&str] = &[
     "said",
@@ -775,7 +1021,9 @@ fn describe(doc: &Document, p: &Prepared, m: &Mention, kind: EntityKind) -> Opti
             || (p.info[start].capitalized
                 && start + 1 < end
                 && matches!(p.word(start + 1), "'s" | "’s"))
-            || (p.info[start].lowercase && !head.ends_with("ly"));
+            || (p.info[start].lowercase
+                && !head.ends_with("ly")
+                && !NOT_APPOSITIVE_HEAD.contains(&head));
         if closed && head_ok && end - start >= 2 {
             let span = Span::new(p.tokens[start].start, p.tokens[end - 1].end);
             return Some(doc.slice(span).to_string());
@@ -785,6 +1033,18 @@ fn describe(doc: &Document, p: &Prepared, m: &Mention, kind: EntityKind) -> Opti
         let lex = Lexicon::get();
         let mut a = m.first;
         while a > 0 && m.first - a < 3 && p.info[a - 1].capitalized && is_title(lex, p, a - 1) {
+            a -= 1;
+        }
+        // `Home Secretary`, `Shadow Home Secretary`: capitalized words that qualify the title.
+        let titles = a;
+        while a > 0
+            && a < m.first
+            && titles - a < 2
+            && p.tokens[a - 1].end + 1 == p.tokens[a].start
+            && p.info[a - 1].capitalized
+            && p.info[a - 1].zipf < 6
+            && p.info[a - 1].alpha
+        {
             a -= 1;
         }
         if a < m.first {

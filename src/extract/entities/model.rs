@@ -1,4 +1,5 @@
 //! The two-pass averaged perceptron tagger: scoring, greedy decoding, training, and its file format.
+#![allow(clippy::needless_range_loop)]
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -16,19 +17,90 @@ type Row = [f32; NUM_LABELS];
 pub struct Weights {
     index: HashMap<u64, u32, NoHashBuilder>,
     rows: Vec<Row>,
+    /// The same weights in an open-addressing table, key and row in one cache line, for scoring.
+    table: Vec<Slot>,
+}
+
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Slot {
+    key: u64,
+    row: Row,
 }
 
 impl Weights {
     #[inline]
     fn score(&self, feats: &[u64], scores: &mut Row) {
-        for f in feats {
-            if let Some(&r) = self.index.get(f) {
-                let row = &self.rows[r as usize];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
+        let mask = self.table.len().wrapping_sub(1);
+        if self.table.is_empty() {
+            return;
+        }
+        for &f in feats {
+            let mut at = (f as usize) & mask;
+            loop {
+                let slot = &self.table[at];
+                if slot.key == f {
+                    for (s, w) in scores.iter_mut().zip(&slot.row) {
+                        *s += w;
+                    }
+                    break;
                 }
+                if slot.key == 0 {
+                    break;
+                }
+                at = (at + 1) & mask;
             }
         }
+    }
+
+    /// Drops rows whose largest weight is below `min_row`, and zeroes weights below `min`:
+    /// a smaller model that scores almost the same.
+    pub fn prune(&mut self, min: f32, min_row: f32) {
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        let mut out = Weights::default();
+        for (k, r) in keys {
+            let mut row = self.rows[r as usize];
+            let max = row.iter().fold(0f32, |m, v| m.max(v.abs()));
+            if max < min_row {
+                continue;
+            }
+            for v in row.iter_mut() {
+                if v.abs() < min {
+                    *v = 0.0;
+                }
+            }
+            out.index.insert(k, out.rows.len() as u32);
+            out.rows.push(row);
+        }
+        out.freeze();
+        *self = out;
+    }
+
+    /// Builds the scoring table from the index (load factor at most one half).
+    fn freeze(&mut self) {
+        let size = (self.rows.len() * 2).next_power_of_two().max(16);
+        let mut table = vec![
+            Slot {
+                key: 0,
+                row: [0.0; NUM_LABELS]
+            };
+            size
+        ];
+        for (&key, &r) in &self.index {
+            if key == 0 {
+                continue;
+            }
+            let mut at = (key as usize) & (size - 1);
+            while table[at].key != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table[at] = Slot {
+                key,
+                row: self.rows[r as usize],
+            };
+        }
+        self.table = table;
     }
 
     pub fn len(&self) -> usize {
@@ -54,6 +126,7 @@ impl Weights {
                 }
             }
         }
+        out.freeze();
         out
     }
 
@@ -67,24 +140,6 @@ impl Weights {
 pub struct Model {
     pub pass1: Weights,
     pub pass2: Weights,
-}
-
-fn type_bias() -> [f32; TYPES.len()] {
-    let mut b = [0f32; TYPES.len()];
-    if let Ok(v) = std::env::var("BRIEF_BIAS") {
-        for (i, x) in v.split(',').enumerate().take(TYPES.len()) {
-            b[i] = x.parse().unwrap_or(0.0);
-        }
-    }
-    b
-}
-
-#[inline]
-fn add_bias(scores: &mut Row, bias: &[f32; TYPES.len()]) {
-    for (t, b) in bias.iter().enumerate() {
-        scores[1 + 2 * t] += b;
-        scores[2 + 2 * t] += b;
-    }
 }
 
 /// Labels that may follow `prev`: `I-x` only continues `B-x` or `I-x`.
@@ -145,7 +200,7 @@ fn decode(
     let mut feats = Vec::with_capacity(96);
     let (mut prev, mut prev2) = (0u8, 0u8);
     for i in 0..p.len() {
-        if !p.info[i].active {
+        if !p.info[i].active || votes.is_some_and(|v| !v.wants(p, i)) {
             prev2 = prev;
             prev = 0;
             continue;
@@ -173,18 +228,13 @@ impl Model {
 
     /// BIO labels for every token (0 = outside).
     pub fn tag(&self, p: &Prepared) -> Vec<u8> {
-        let bias = type_bias();
-        let first = decode(p, None, |_, _, g, _| g, &|f, s| {
-            self.pass1.score(f, s);
-            add_bias(s, &bias);
-        });
+        let first = decode(p, None, |_, _, g, _| g, &|f, s| self.pass1.score(f, s));
         if self.pass2.is_empty() {
             return first;
         }
         let votes = DocVotes::new(p, &first);
         decode(p, Some(&votes), |_, _, g, _| g, &|f, s| {
-            self.pass2.score(f, s);
-            add_bias(s, &bias);
+            self.pass2.score(f, s)
         })
     }
 
@@ -219,6 +269,8 @@ impl Model {
             w.index.insert(key, w.rows.len() as u32);
             w.rows.push(row);
         }
+        model.pass1.freeze();
+        model.pass2.freeze();
         Some(model)
     }
 
@@ -298,7 +350,7 @@ impl Trainer {
         let mut feats = Vec::with_capacity(96);
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in 0..p.len() {
-            if !p.info[i].active {
+            if !p.info[i].active || votes.is_some_and(|v| !v.wants(p, i)) {
                 prev2 = prev;
                 prev = 0;
                 continue;
@@ -344,6 +396,7 @@ impl Trainer {
                 out.rows.push(row);
             }
         }
+        out.freeze();
         out
     }
 }
@@ -373,4 +426,46 @@ pub fn gold_labels(p: &Prepared, spans: &[(usize, usize, usize)]) -> Vec<u8> {
         }
     }
     labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    #[test]
+    fn embedded_model_loads_and_tags() {
+        let model = Model::get();
+        assert!(model.pass1.len() > 1000 && model.pass2.len() > 1000);
+        let doc = Document::new(
+            "t",
+            "Visit to Kenya\nOn Monday, Barack Obama visited Kenya with officials from the United Nations.",
+        );
+        let p = Prepared::new(&doc);
+        let labels = model.tag(&p);
+        let words: Vec<(&str, u8)> = (0..p.len()).map(|i| (p.word(i), labels[i])).collect();
+        use super::super::features::{ORG, PERSON, PLACE};
+        let expect = [
+            ("Kenya", begin(PLACE)),
+            ("Monday", 11),
+            ("Barack", begin(PERSON)),
+            ("Obama", inside(PERSON)),
+            ("visited", 0),
+            ("Kenya", begin(PLACE)),
+            ("officials", 0),
+            ("United", begin(ORG)),
+            ("Nations", inside(ORG)),
+        ];
+        for (w, l) in expect {
+            assert!(words.contains(&(w, l)), "{w} {l}: {words:?}");
+        }
+    }
+
+    #[test]
+    fn model_text_round_trips() {
+        let model = Model::get();
+        let again = Model::parse(&model.write()).expect("parses");
+        assert_eq!(again.pass1.len(), model.pass1.len());
+        assert_eq!(again.pass2.len(), model.pass2.len());
+    }
 }
