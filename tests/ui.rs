@@ -683,3 +683,49 @@ fn clicking_a_mention_in_the_text_selects_its_entity() {
         .map(|e| app.briefing.entities[e].name.as_str());
     assert_eq!(selected, Some("Acme Corp"));
 }
+
+/// The screen with each cell's colours and modifiers, for style snapshots.
+fn styled_screen(app: &App) -> String {
+    let buffer = render(app);
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut styles = String::new();
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            line.push_str(cell.symbol());
+            let style = format!("{:?}/{:?}/{:?}", cell.fg, cell.bg, cell.modifier);
+            if !styles.ends_with(&format!("{style}; ")) {
+                styles.push_str(&format!("@{x} {style}; "));
+            }
+        }
+        out.push_str(&format!("{line}\n    {styles}\n"));
+    }
+    out
+}
+
+fn themed_app(theme: brief::ui::theme::Theme) -> App {
+    let mut app = handmade_app(70, 12);
+    app.theme = theme;
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::Down);
+    app.update(Action::NextEvent);
+    app
+}
+
+#[test]
+fn dark_theme_snapshot() {
+    insta::assert_snapshot!(styled_screen(&themed_app(brief::ui::theme::Theme::dark())));
+}
+
+#[test]
+fn light_theme_snapshot() {
+    insta::assert_snapshot!(styled_screen(&themed_app(brief::ui::theme::Theme::light())));
+}
+
+#[test]
+fn no_color_snapshot() {
+    let shown = styled_screen(&themed_app(brief::ui::theme::Theme::monochrome()));
+    assert!(!shown.contains("Rgb") && !shown.contains("Yellow") && !shown.contains("Blue"));
+    insta::assert_snapshot!(shown);
+}

@@ -41,7 +41,8 @@ pub fn convert(markdown: &str) -> (String, Option<String>) {
         lines.remove(1);
     }
     let mut out = String::with_capacity(markdown.len());
-    for line in &lines {
+    // Every output line is a trimmed, non-empty paragraph, whatever odd input made it.
+    for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
         out.push_str(line);
         out.push('\n');
     }
