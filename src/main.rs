@@ -298,6 +298,25 @@ fn read_interactively(cli: &Cli, documents: Vec<brief::formats::Opened>) -> Exit
     }
 }
 
+/// SIGTERM and SIGHUP set `terminate`, which the event loop checks between events. When
+/// the terminal is gone (a hang-up), crossterm can spin inside `poll` without returning, so
+/// if the loop has not finished shortly after the signal, this thread restores what it can
+/// and ends the process itself.
+fn watch_for_termination(terminate: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            terminate.store(true, Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(500));
+            let _ = crossterm::execute!(io::stdout(), event::DisableMouseCapture);
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
 /// A document to brief in the background: its text, options and where the reader starts.
 type Job = (Arc<Document>, BriefingOptions, Option<usize>);
 
@@ -308,9 +327,7 @@ const FIRST_FRAME_WAIT: Duration = Duration::from_millis(80);
 fn run(workspace: &mut Workspace, jobs: Vec<Job>, mouse: bool) -> io::Result<()> {
     // SIGTERM and SIGHUP end the loop like `q`, so the guard restores the terminal.
     let terminate = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&terminate))?;
-    }
+    watch_for_termination(Arc::clone(&terminate))?;
     let (briefings, briefing_ready) = mpsc::channel();
     let progress: Vec<Arc<AtomicU8>> = jobs.iter().map(|_| Arc::new(AtomicU8::new(0))).collect();
     let worker_progress = progress.clone();
