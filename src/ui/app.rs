@@ -65,6 +65,20 @@ fn ensure_visible(cursor: &mut ListCursor, height: usize) {
     }
 }
 
+/// Scrolls a grouped list (headings among items) so the selected item shows, with the
+/// heading above a group's first item when there is room.
+fn scroll_grouped(cursor: &mut ListCursor, item_rows: &[usize], rows: usize, height: usize) {
+    if let Some(row) = cursor.selected.and_then(|i| item_rows.get(i).copied()) {
+        let want_top = row.saturating_sub(1);
+        if want_top < cursor.offset {
+            cursor.offset = want_top;
+        } else if row >= cursor.offset + height {
+            cursor.offset = row + 1 - height;
+        }
+    }
+    cursor.offset = cursor.offset.min(rows.saturating_sub(height));
+}
+
 /// One row of a grouped list: a heading or an item (an index into the list's items).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupRow<H> {
@@ -950,41 +964,14 @@ impl App {
 
     fn ensure_entity_visible(&mut self) {
         let height = self.page_size(Pane::Entities);
-        let row = self
-            .entities
-            .cursor
-            .selected
-            .and_then(|i| self.entities.item_rows.get(i).copied());
-        let offset = &mut self.entities.cursor.offset;
-        if let Some(row) = row {
-            // Show the group heading above the first item of a group.
-            let want_top = row.saturating_sub(1);
-            if want_top < *offset {
-                *offset = want_top;
-            } else if row >= *offset + height {
-                *offset = row + 1 - height;
-            }
-        }
-        *offset = (*offset).min(self.entities.rows.len().saturating_sub(height));
+        let view = &mut self.entities;
+        scroll_grouped(&mut view.cursor, &view.item_rows, view.rows.len(), height);
     }
 
     fn ensure_event_visible(&mut self) {
         let height = self.page_size(Pane::Timeline);
-        let row = self
-            .timeline
-            .cursor
-            .selected
-            .and_then(|i| self.timeline.item_rows.get(i).copied());
-        let offset = &mut self.timeline.cursor.offset;
-        if let Some(row) = row {
-            let want_top = row.saturating_sub(1);
-            if want_top < *offset {
-                *offset = want_top;
-            } else if row >= *offset + height {
-                *offset = row + 1 - height;
-            }
-        }
-        *offset = (*offset).min(self.timeline.rows.len().saturating_sub(height));
+        let view = &mut self.timeline;
+        scroll_grouped(&mut view.cursor, &view.item_rows, view.rows.len(), height);
     }
 
     fn ensure_quote_visible(&mut self) {
