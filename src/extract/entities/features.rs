@@ -1,10 +1,10 @@
 //! The tagger's view of a document: tokens with hashed features, shared by run time and training.
 #![allow(clippy::needless_range_loop)]
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::hash::{hash_bytes, hash_lower, mix, tmpl, NoHashBuilder};
-use super::lexicon::{phrase_hash, Lexicon, MAX_PHRASE};
+use super::lexicon::{Lexicon, MAX_PHRASE};
 use super::tokens::{tokenize, Token};
 use crate::document::Document;
 
@@ -83,13 +83,7 @@ const NUMBER_WORDS: &[&str] = &[
 pub struct TokenInfo {
     pub word: u64,
     pub lower: u64,
-    pub shape: u64,
     pub short_shape: u64,
-    pub prefix2: u64,
-    pub prefix3: u64,
-    pub suffix2: u64,
-    pub suffix3: u64,
-    pub suffix4: u64,
     pub capitalized: bool,
     pub all_caps: bool,
     pub has_digit: bool,
@@ -209,49 +203,96 @@ fn is_candidate(word: &str, shape: &Shape) -> bool {
     shape.lowercase && word.len() <= 9 && NUMBER_WORDS.contains(&word)
 }
 
+/// What the tagger knows of a word regardless of where it stands: computed once per distinct
+/// word of a document (a long document repeats its vocabulary).
+#[derive(Clone, Copy)]
+struct WordFacts {
+    lower: u64,
+    short_shape: u64,
+    capitalized: bool,
+    all_caps: bool,
+    has_digit: bool,
+    alpha: bool,
+    lowercase: bool,
+    candidate: bool,
+    zipf: u8,
+    /// Gazetteer categories of the word alone.
+    categories: u16,
+}
+
+impl WordFacts {
+    fn of(lex: &Lexicon, word: &str, hash: u64) -> WordFacts {
+        let sh = shape_of(word);
+        let lower = hash_lower(word);
+        WordFacts {
+            lower,
+            short_shape: sh.short,
+            capitalized: sh.capitalized,
+            all_caps: sh.all_caps,
+            has_digit: sh.has_digit,
+            alpha: sh.alpha,
+            lowercase: sh.lowercase,
+            candidate: is_candidate(word, &sh),
+            zipf: lex.zipf.get(&lower).copied().unwrap_or(0),
+            categories: lex.phrases.get(&mix(0, hash)).copied().unwrap_or(0),
+        }
+    }
+}
+
 impl<'d> Prepared<'d> {
     pub fn new(doc: &'d Document) -> Prepared<'d> {
         let text = doc.text.as_str();
         let tokens = tokenize(text);
         let lex = Lexicon::get();
+        let sentences = doc.sentences();
         let mut info = Vec::with_capacity(tokens.len());
+        // Distinct words: the map holds an index into `facts`, so its probes stay small.
+        let mut words: HashMap<u64, u32, NoHashBuilder> = HashMap::default();
+        let mut facts_of: Vec<WordFacts> = Vec::new();
         let mut lower_seen = HashSet::default();
         let mut cap_mid_seen = HashSet::default();
         let mut sent = 0;
         let mut para = 0;
         for t in &tokens {
             let w = t.text(text);
-            let sh = shape_of(w);
-            while sent < doc.sentences().len() && doc.sentences()[sent].end <= t.start {
+            let word = hash_bytes(w.as_bytes());
+            let id = *words.entry(word).or_insert_with(|| {
+                facts_of.push(WordFacts::of(lex, w, word));
+                (facts_of.len() - 1) as u32
+            });
+            let facts = facts_of[id as usize];
+            while sent < sentences.len() && sentences[sent].end <= t.start {
                 sent += 1;
             }
             while para < doc.paragraphs.len() && doc.paragraphs[para].end <= t.start {
                 para += 1;
             }
-            let sentence_start = doc
-                .sentences()
-                .get(sent)
-                .is_some_and(|s| s.start == t.start);
-            let lower = hash_lower(w);
-            if sh.lowercase {
-                lower_seen.insert(lower);
-            } else if sh.capitalized && !sentence_start && para > 1 {
-                cap_mid_seen.insert(lower);
+            let sentence_start = sentences.get(sent).is_some_and(|s| s.start == t.start);
+            if facts.lowercase {
+                lower_seen.insert(facts.lower);
+            } else if facts.capitalized && !sentence_start && para > 1 {
+                cap_mid_seen.insert(facts.lower);
             }
             info.push(TokenInfo {
-                word: hash_bytes(w.as_bytes()),
-                lower,
-                shape: sh.full,
-                short_shape: sh.short,
-                capitalized: sh.capitalized,
-                all_caps: sh.all_caps,
-                has_digit: sh.has_digit,
-                alpha: sh.alpha,
-                lowercase: sh.lowercase,
+                word,
+                lower: facts.lower,
+                short_shape: facts.short_shape,
+                capitalized: facts.capitalized,
+                all_caps: facts.all_caps,
+                has_digit: facts.has_digit,
+                alpha: facts.alpha,
+                lowercase: facts.lowercase,
                 sentence_start: sentence_start || t.line_start,
-                active: is_candidate(w, &sh),
+                active: facts.candidate,
                 paragraph: para.min(2) as u8,
-                ..TokenInfo::default()
+                zipf: facts.zipf,
+                // Lowercase words: their own categories (only active tokens keep them, below).
+                gaz_begin: if facts.capitalized || facts.has_digit {
+                    0
+                } else {
+                    facts.categories
+                },
+                gaz_inside: 0,
             });
         }
         // Neighbours of candidates are tagged too (`of` in `Bank of England`).
@@ -264,22 +305,13 @@ impl<'d> Prepared<'d> {
                 info[i].active = true;
             }
         }
-        // Affixes, frequency and gazetteer matches, for active tokens only.
+        // Gazetteer matches, for active tokens only.
         for i in 0..info.len() {
             if !info[i].active {
+                info[i].gaz_begin = 0;
                 continue;
             }
-            let w = tokens[i].text(text);
-            let [p2, p3, s2, s3, s4] = affix_hashes(w);
-            let ti = &mut info[i];
-            ti.prefix2 = p2;
-            ti.prefix3 = p3;
-            ti.suffix2 = s2;
-            ti.suffix3 = s3;
-            ti.suffix4 = s4;
-            ti.zipf = lex.zipf.get(&ti.lower).copied().unwrap_or(0);
             if !info[i].capitalized && !info[i].has_digit {
-                info[i].gaz_begin = lex.word(w);
                 continue;
             }
             let mut h = 0;
@@ -288,7 +320,7 @@ impl<'d> Prepared<'d> {
                 if j >= tokens.len() || (len > 1 && tokens[j].line_start) {
                     break;
                 }
-                h = phrase_hash(h, tokens[j].text(text));
+                h = mix(h, info[j].word);
                 if let Some(&bits) = lex.phrases.get(&h) {
                     info[i].gaz_begin |= bits;
                     for k in i + 1..=j {
@@ -320,36 +352,38 @@ impl<'d> Prepared<'d> {
 
     /// The features of token `i` that do not depend on labels.
     pub fn static_features(&self, i: usize, out: &mut Vec<u64>) {
-        const BOS: u64 = 0x5EED;
+        self.word_features(i, out);
+        self.context_features(i, out);
+    }
+
+    /// What the word-local features of token `i` depend on besides the word itself: two
+    /// tokens with the same word and the same key have the same [`Self::word_features`].
+    #[inline]
+    pub fn word_key(&self, i: usize) -> u64 {
         let t = &self.info[i];
-        let at = |k: isize| -> Option<&TokenInfo> {
-            let j = i as isize + k;
-            (j >= 0).then(|| self.info.get(j as usize)).flatten()
-        };
-        let lower_at = |k| at(k).map_or(BOS, |x| x.lower);
-        let short_at = |k| at(k).map_or(BOS, |x| x.short_shape);
+        mix(t.word, (t.sentence_start as u64) << 4 | (t.paragraph as u64) << 1 | 1)
+    }
+
+    /// Features of the word alone and its place in the sentence and document (no neighbours).
+    /// Callers score these once per distinct [`Self::word_key`], so the shape and affixes are
+    /// worked out here rather than stored for every token.
+    pub fn word_features(&self, i: usize, out: &mut Vec<u64>) {
+        let t = &self.info[i];
+        let word = self.word(i);
+        let shape = shape_of(word).full;
+        let [prefix2, prefix3, suffix2, suffix3, suffix4] = affix_hashes(word);
         let cap = t.capitalized as u64;
         let f = |name: u64, v: u64| mix(name, v);
         out.push(tmpl("bias"));
         out.push(f(tmpl("w"), t.word));
         out.push(f(tmpl("l"), t.lower));
-        out.push(f(tmpl("shape"), t.shape));
+        out.push(f(tmpl("shape"), shape));
         out.push(f(tmpl("sshape"), t.short_shape));
-        out.push(f(tmpl("p2"), t.prefix2));
-        out.push(f(tmpl("p3"), t.prefix3));
-        out.push(f(tmpl("s2"), t.suffix2));
-        out.push(f(tmpl("s3"), t.suffix3));
-        out.push(f(tmpl("s4"), t.suffix4));
-        out.push(f(tmpl("l-1"), lower_at(-1)));
-        out.push(f(tmpl("l+1"), lower_at(1)));
-        out.push(f(tmpl("l-2"), lower_at(-2)));
-        out.push(f(tmpl("l+2"), lower_at(2)));
-        out.push(f(tmpl("sh-1"), short_at(-1)));
-        out.push(f(tmpl("sh+1"), short_at(1)));
-        out.push(f(tmpl("sh-1sh"), mix(short_at(-1), t.short_shape)));
-        out.push(f(tmpl("shsh+1"), mix(t.short_shape, short_at(1))));
-        out.push(f(tmpl("l-1l"), mix(lower_at(-1), t.lower)));
-        out.push(f(tmpl("ll+1"), mix(t.lower, lower_at(1))));
+        out.push(f(tmpl("p2"), prefix2));
+        out.push(f(tmpl("p3"), prefix3));
+        out.push(f(tmpl("s2"), suffix2));
+        out.push(f(tmpl("s3"), suffix3));
+        out.push(f(tmpl("s4"), suffix4));
         out.push(f(
             tmpl("pos"),
             (t.sentence_start as u64) << 4 | (t.paragraph as u64) << 1 | cap,
@@ -367,6 +401,29 @@ impl<'d> Prepared<'d> {
                 (low as u64) << 2 | (capmid as u64) << 1 | t.sentence_start as u64,
             ));
         }
+    }
+
+    /// Features of the neighbours and of gazetteer phrases through token `i`.
+    pub fn context_features(&self, i: usize, out: &mut Vec<u64>) {
+        const BOS: u64 = 0x5EED;
+        let t = &self.info[i];
+        let at = |k: isize| -> Option<&TokenInfo> {
+            let j = i as isize + k;
+            (j >= 0).then(|| self.info.get(j as usize)).flatten()
+        };
+        let lower_at = |k| at(k).map_or(BOS, |x| x.lower);
+        let short_at = |k| at(k).map_or(BOS, |x| x.short_shape);
+        let f = |name: u64, v: u64| mix(name, v);
+        out.push(f(tmpl("l-1"), lower_at(-1)));
+        out.push(f(tmpl("l+1"), lower_at(1)));
+        out.push(f(tmpl("l-2"), lower_at(-2)));
+        out.push(f(tmpl("l+2"), lower_at(2)));
+        out.push(f(tmpl("sh-1"), short_at(-1)));
+        out.push(f(tmpl("sh+1"), short_at(1)));
+        out.push(f(tmpl("sh-1sh"), mix(short_at(-1), t.short_shape)));
+        out.push(f(tmpl("shsh+1"), mix(t.short_shape, short_at(1))));
+        out.push(f(tmpl("l-1l"), mix(lower_at(-1), t.lower)));
+        out.push(f(tmpl("ll+1"), mix(t.lower, lower_at(1))));
         if t.gaz_begin != 0 {
             out.push(f(tmpl("gb"), t.gaz_begin as u64));
             for bit in 0..16 {
@@ -391,9 +448,19 @@ impl<'d> Prepared<'d> {
 
 /// Features that depend on the labels already chosen to the left.
 pub fn history_features(p: &Prepared, i: usize, prev: u8, prev2: u8, out: &mut Vec<u64>) {
-    let t = &p.info[i];
+    label_features(prev, prev2, out);
+    word_history_features(p, i, prev, out);
+}
+
+/// The history features of the labels alone (the same for every token).
+pub fn label_features(prev: u8, prev2: u8, out: &mut Vec<u64>) {
     out.push(mix(tmpl("t-1"), prev as u64));
     out.push(mix(tmpl("t-2t-1"), (prev2 as u64) << 8 | prev as u64));
+}
+
+/// The history features that pair the previous label with token `i`.
+pub fn word_history_features(p: &Prepared, i: usize, prev: u8, out: &mut Vec<u64>) {
+    let t = &p.info[i];
     out.push(mix(tmpl("t-1sh"), mix(prev as u64, t.short_shape)));
     out.push(mix(tmpl("t-1l"), mix(prev as u64, t.lower)));
 }

@@ -6,11 +6,15 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use super::features::{
-    begin, history_features, inside, is_begin, type_of, DocVotes, Prepared, NUM_LABELS, TYPES,
+    begin, history_features, inside, is_begin, label_features, type_of, word_history_features,
+    DocVotes, Prepared, NUM_LABELS, TYPES,
 };
 use super::hash::NoHashBuilder;
 
 type Row = [f32; NUM_LABELS];
+/// Scores at run time: weights in thousandths, as the model file stores them. Integer sums do
+/// not depend on the order of the additions, so cached partial sums score exactly the same.
+type IntRow = [i32; NUM_LABELS];
 
 /// One pass's weights: feature hash -> a weight per label.
 #[derive(Default)]
@@ -19,34 +23,46 @@ pub struct Weights {
     rows: Vec<Row>,
     /// The same weights in an open-addressing table, key and row in one cache line, for scoring.
     table: Vec<Slot>,
+    /// 32 bits of each slot's key, probed first: this array is small enough to stay in the
+    /// core's cache, so the many features the model does not know cost no trip to memory.
+    fingerprints: Vec<u32>,
+}
+
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
 }
 
 #[derive(Clone, Copy)]
 #[repr(C, align(64))]
 struct Slot {
     key: u64,
-    row: Row,
+    row: IntRow,
 }
 
 impl Weights {
     #[inline]
-    fn score(&self, feats: &[u64], scores: &mut Row) {
+    fn score(&self, feats: &[u64], scores: &mut IntRow) {
         let mask = self.table.len().wrapping_sub(1);
         if self.table.is_empty() {
             return;
         }
         for &f in feats {
+            let print = fingerprint(f);
             let mut at = (f as usize) & mask;
             loop {
-                let slot = &self.table[at];
-                if slot.key == f {
-                    for (s, w) in scores.iter_mut().zip(&slot.row) {
-                        *s += w;
-                    }
+                let seen = self.fingerprints[at];
+                if seen == 0 {
                     break;
                 }
-                if slot.key == 0 {
-                    break;
+                if seen == print {
+                    let slot = &self.table[at];
+                    if slot.key == f {
+                        for (s, w) in scores.iter_mut().zip(&slot.row) {
+                            *s += w;
+                        }
+                        break;
+                    }
                 }
                 at = (at + 1) & mask;
             }
@@ -80,10 +96,11 @@ impl Weights {
     /// Builds the scoring table from the index (load factor at most one half).
     fn freeze(&mut self) {
         let size = (self.rows.len() * 2).next_power_of_two().max(16);
+        let mut fingerprints = vec![0u32; size];
         let mut table = vec![
             Slot {
                 key: 0,
-                row: [0.0; NUM_LABELS]
+                row: [0; NUM_LABELS]
             };
             size
         ];
@@ -92,15 +109,17 @@ impl Weights {
                 continue;
             }
             let mut at = (key as usize) & (size - 1);
-            while table[at].key != 0 {
+            while fingerprints[at] != 0 {
                 at = (at + 1) & (size - 1);
             }
+            fingerprints[at] = fingerprint(key);
             table[at] = Slot {
                 key,
-                row: self.rows[r as usize],
+                row: self.rows[r as usize].map(|v| (v * 1000.0).round() as i32),
             };
         }
         self.table = table;
+        self.fingerprints = fingerprints;
     }
 
     pub fn len(&self) -> usize {
@@ -159,13 +178,13 @@ fn continuing(p: &Prepared, i: usize, prev: u8) -> u8 {
 }
 
 #[inline]
-fn best(scores: &Row, prev: u8) -> u8 {
+fn best<T: Copy + PartialOrd>(scores: &[T; NUM_LABELS], prev: u8) -> u8 {
     let mut best = 0u8;
-    let mut best_score = f32::NEG_INFINITY;
+    let mut best_score: Option<T> = None;
     for (l, &s) in scores.iter().enumerate() {
-        if s > best_score && allowed(prev, l as u8) {
+        if allowed(prev, l as u8) && best_score.is_none_or(|b| s > b) {
             best = l as u8;
-            best_score = s;
+            best_score = Some(s);
         }
     }
     best
@@ -190,11 +209,11 @@ pub fn token_features(
 
 /// Greedy left-to-right decoding; `choose` sees each active token's features and the best
 /// label and returns the label to keep (training uses it to learn).
-fn decode(
+fn decode<T: Copy + PartialOrd + Default>(
     p: &Prepared,
     votes: Option<&DocVotes>,
     mut choose: impl FnMut(usize, &[u64], u8, u8) -> u8,
-    weights: &dyn Fn(&[u64], &mut Row),
+    weights: &dyn Fn(&[u64], &mut [T; NUM_LABELS]),
 ) -> Vec<u8> {
     let mut labels = vec![0u8; p.len()];
     let mut feats = Vec::with_capacity(96);
@@ -206,10 +225,58 @@ fn decode(
             continue;
         }
         token_features(p, votes, i, prev, prev2, &mut feats);
-        let mut scores = [0f32; NUM_LABELS];
+        let mut scores = [T::default(); NUM_LABELS];
         weights(&feats, &mut scores);
         let guess = best(&scores, continuing(p, i, prev));
         let label = choose(i, &feats, guess, prev);
+        labels[i] = label;
+        prev2 = prev;
+        prev = label;
+    }
+    labels
+}
+
+/// Greedy decoding like [`decode`], adding up fewer weights per token: the word-local
+/// features of each distinct word (and its place) are scored once per document, and the
+/// features of the two previous labels once per label pair.
+fn decode_cached(w: &Weights, p: &Prepared, votes: Option<&DocVotes>) -> Vec<u8> {
+    let mut feats = Vec::with_capacity(64);
+    let mut by_labels = vec![[0i32; NUM_LABELS]; NUM_LABELS * NUM_LABELS];
+    for prev in 0..NUM_LABELS {
+        for prev2 in 0..NUM_LABELS {
+            feats.clear();
+            label_features(prev as u8, prev2 as u8, &mut feats);
+            w.score(&feats, &mut by_labels[prev * NUM_LABELS + prev2]);
+        }
+    }
+    let mut by_word: HashMap<u64, IntRow, NoHashBuilder> = HashMap::default();
+    let mut labels = vec![0u8; p.len()];
+    let (mut prev, mut prev2) = (0u8, 0u8);
+    for i in 0..p.len() {
+        if !p.info[i].active || votes.is_some_and(|v| !v.wants(p, i)) {
+            prev2 = prev;
+            prev = 0;
+            continue;
+        }
+        let mut scores = *by_word.entry(p.word_key(i)).or_insert_with(|| {
+            let mut row = [0; NUM_LABELS];
+            feats.clear();
+            p.word_features(i, &mut feats);
+            w.score(&feats, &mut row);
+            row
+        });
+        feats.clear();
+        p.context_features(i, &mut feats);
+        word_history_features(p, i, prev, &mut feats);
+        if let Some(v) = votes {
+            v.features(p, i, &mut feats);
+        }
+        w.score(&feats, &mut scores);
+        let pair = &by_labels[prev as usize * NUM_LABELS + prev2 as usize];
+        for (s, v) in scores.iter_mut().zip(pair) {
+            *s += v;
+        }
+        let label = best(&scores, continuing(p, i, prev));
         labels[i] = label;
         prev2 = prev;
         prev = label;
@@ -228,6 +295,17 @@ impl Model {
 
     /// BIO labels for every token (0 = outside).
     pub fn tag(&self, p: &Prepared) -> Vec<u8> {
+        let first = decode_cached(&self.pass1, p, None);
+        if self.pass2.is_empty() {
+            return first;
+        }
+        let votes = DocVotes::new(p, &first);
+        decode_cached(&self.pass2, p, Some(&votes))
+    }
+
+    /// The same labels as [`Model::tag`], scoring every feature of every token afresh: the
+    /// plain definition the cached decoder must agree with.
+    pub fn tag_uncached(&self, p: &Prepared) -> Vec<u8> {
         let first = decode(p, None, |_, _, g, _| g, &|f, s| self.pass1.score(f, s));
         if self.pass2.is_empty() {
             return first;
@@ -458,6 +536,22 @@ mod tests {
         ];
         for (w, l) in expect {
             assert!(words.contains(&(w, l)), "{w} {l}: {words:?}");
+        }
+    }
+
+    #[test]
+    fn cached_decoding_matches_the_plain_definition() {
+        let model = Model::get();
+        let texts = [
+            include_str!("../../../seeds/tiktok-shop-amazon-douyin.txt").to_string(),
+            "WASHINGTON (AP) - Sen. Maria Lopez met the U.S. Trade Representative in Geneva.\n\n\
+             Lopez said the World Trade Organization (WTO) would meet on 3 March 2025 in Geneva."
+                .to_string(),
+        ];
+        for text in texts {
+            let doc = Document::new("t", &text);
+            let p = Prepared::new(&doc);
+            assert_eq!(model.tag(&p), model.tag_uncached(&p));
         }
     }
 
