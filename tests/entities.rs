@@ -241,3 +241,72 @@ fn appositive_description_is_conservative() {
     let (_, found) = entities(text);
     assert_eq!(find(&found, "Geneva").description, None);
 }
+
+/// A long document is read in parts; parts tile the text and end between words.
+#[test]
+fn parts_tile_the_text_and_end_between_words() {
+    use brief::extract::entities::part_ranges;
+    let paragraphs = "Maria Lopez met officials of the World Bank in Geneva on Monday. ".repeat(40);
+    let long_sentence = "and then the committee in Geneva talked again ".repeat(400);
+    let no_spaces = "漢字".repeat(3000);
+    for (text, between_words) in [
+        (format!("{paragraphs}\n\n").repeat(20), true),
+        (
+            format!("{paragraphs}\n\n{long_sentence}\n\n{paragraphs}"),
+            true,
+        ),
+        // No space to cut at: any character boundary will do.
+        (format!("{no_spaces}\n\n{paragraphs}"), false),
+    ] {
+        let doc = Document::new("t", &text);
+        for size in [500, 4000, 1 << 20] {
+            let parts = part_ranges(&doc, size);
+            assert_eq!(parts.first().map(|r| r.start), Some(0));
+            assert_eq!(parts.last().map(|r| r.end), Some(text.len()));
+            for pair in parts.windows(2) {
+                assert_eq!(pair[0].end, pair[1].start);
+                assert!(pair[0].len() >= size, "{:?} shorter than {size}", pair[0]);
+                let next = text[pair[1].start..].chars().next();
+                let last = text[..pair[0].end].chars().next_back();
+                assert!(
+                    !between_words
+                        || next.is_some_and(char::is_whitespace)
+                        || last.is_some_and(|c| matches!(c, '.' | '!' | '?' | '"' | '\n')),
+                    "cut at {} inside a word",
+                    pair[0].end
+                );
+            }
+            if text.len() > 3 * size {
+                assert!(
+                    parts.len() > 1,
+                    "{} bytes in one part of {size}",
+                    text.len()
+                );
+            }
+        }
+    }
+}
+
+/// Entities found in several parts are one entity, with every mention in text order.
+#[test]
+fn entities_of_a_document_read_in_parts_are_merged() {
+    use brief::extract::entities::extract_entities_in_parts;
+    let paragraph = "Maria Lopez, the mayor of Geneva, met officials of the World Bank on \
+                     Monday. Lopez said the World Bank would help. The talks went on.\n\n";
+    let text = paragraph.repeat(30);
+    let doc = Document::new("t", &text);
+    let whole = extract_entities(&doc);
+    let parts = extract_entities_in_parts(&doc, 1000);
+    assert!(brief::extract::entities::part_ranges(&doc, 1000).len() > 3);
+    assert_well_formed(&doc, &parts);
+    for name in ["Maria Lopez", "World Bank", "Geneva"] {
+        let (a, b) = (find(&whole, name), find(&parts, name));
+        assert_eq!(a.kind, b.kind, "{name}");
+        assert_eq!(a.mentions, b.mentions, "{name}");
+        assert_eq!(
+            parts.iter().filter(|e| e.name == name).count(),
+            1,
+            "{name} split"
+        );
+    }
+}

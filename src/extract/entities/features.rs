@@ -240,9 +240,24 @@ impl WordFacts {
 }
 
 impl<'d> Prepared<'d> {
+    /// The whole document.
     pub fn new(doc: &'d Document) -> Prepared<'d> {
+        Prepared::part(doc, 0..doc.text.len())
+    }
+
+    /// The tokens of `range` of the document (which should start and end between words),
+    /// with what the document says around it. Positions stay the document's; what the
+    /// tagger learns of "the document" (which words also appear in lowercase, say) comes
+    /// from this part alone.
+    pub fn part(doc: &'d Document, range: std::ops::Range<usize>) -> Prepared<'d> {
         let text = doc.text.as_str();
-        let tokens = tokenize(text);
+        let mut tokens = tokenize(&text[range.clone()]);
+        if range.start > 0 {
+            for t in &mut tokens {
+                t.start += range.start;
+                t.end += range.start;
+            }
+        }
         let lex = Lexicon::get();
         let sentences = doc.sentences();
         let mut info = Vec::with_capacity(tokens.len());
@@ -251,8 +266,8 @@ impl<'d> Prepared<'d> {
         let mut facts_of: Vec<WordFacts> = Vec::new();
         let mut lower_seen = HashSet::default();
         let mut cap_mid_seen = HashSet::default();
-        let mut sent = 0;
-        let mut para = 0;
+        let mut sent = sentences.partition_point(|s| s.end <= range.start);
+        let mut para = doc.paragraphs.partition_point(|p| p.end <= range.start);
         for t in &tokens {
             let w = t.text(text);
             let word = hash_bytes(w.as_bytes());
@@ -361,7 +376,10 @@ impl<'d> Prepared<'d> {
     #[inline]
     pub fn word_key(&self, i: usize) -> u64 {
         let t = &self.info[i];
-        mix(t.word, (t.sentence_start as u64) << 4 | (t.paragraph as u64) << 1 | 1)
+        mix(
+            t.word,
+            (t.sentence_start as u64) << 4 | (t.paragraph as u64) << 1 | 1,
+        )
     }
 
     /// Features of the word alone and its place in the sentence and document (no neighbours).

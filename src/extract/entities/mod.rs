@@ -71,10 +71,97 @@ pub struct Entity {
     pub description: Option<String>,
 }
 
+/// How much text the tagger works on at once. An article fits in one part and is read as a
+/// whole; a book is read in parts of about this size, so memory stays proportional to this
+/// and not to the book (the tagger keeps about 60 bytes per token).
+pub const PART_BYTES: usize = 1 << 20;
+
 /// Finds the entities of a document.
 pub fn extract_entities(doc: &Document) -> Vec<Entity> {
-    let prepared = features::Prepared::new(doc);
-    let labels = model::Model::get().tag(&prepared);
-    let found = mentions::resolve(&prepared, &labels);
-    mentions::group(doc, &prepared, found)
+    extract_entities_in_parts(doc, PART_BYTES)
+}
+
+/// [`extract_entities`], reading the document in parts of about `part_bytes`: entities
+/// found in several parts under the same name and kind are one entity.
+pub fn extract_entities_in_parts(doc: &Document, part_bytes: usize) -> Vec<Entity> {
+    let parts = part_ranges(doc, part_bytes);
+    let mut merged = Merged::default();
+    for range in parts {
+        let prepared = features::Prepared::part(doc, range);
+        let labels = model::Model::get().tag(&prepared);
+        let found = mentions::resolve(&prepared, &labels);
+        merged.add(mentions::group(doc, &prepared, found));
+    }
+    merged.entities
+}
+
+/// Entities of several parts of a document, those with the same name and kind merged.
+#[derive(Default)]
+struct Merged {
+    entities: Vec<Entity>,
+    by_name: std::collections::HashMap<(String, EntityKind), usize>,
+}
+
+impl Merged {
+    /// Adds the entities of the next part. Entities of one part are never merged with each
+    /// other: the part's own grouping keeps them apart for a reason.
+    fn add(&mut self, entities: Vec<Entity>) {
+        let mut new_names = Vec::new();
+        for entity in entities {
+            let key = (entity.name.to_lowercase(), entity.kind);
+            match self.by_name.get(&key) {
+                Some(&i) => {
+                    let into = &mut self.entities[i];
+                    into.mentions.extend(entity.mentions);
+                    if into.description.is_none() {
+                        into.description = entity.description;
+                    }
+                }
+                None => {
+                    new_names.push((key, self.entities.len()));
+                    self.entities.push(entity);
+                }
+            }
+        }
+        for (key, i) in new_names {
+            self.by_name.entry(key).or_insert(i);
+        }
+    }
+}
+
+/// Splits the document into consecutive byte ranges of at least `size` bytes (the last may be
+/// shorter), each ending at a paragraph end, or inside a longer paragraph at a sentence end,
+/// or inside a longer sentence at a space.
+pub fn part_ranges(doc: &Document, size: usize) -> Vec<std::ops::Range<usize>> {
+    let text = &doc.text;
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size + size / 2 {
+        let target = start + size;
+        let cut = next_break(doc, target, size / 2).filter(|&c| c > start && c < text.len());
+        let Some(cut) = cut else { break };
+        ranges.push(start..cut);
+        start = cut;
+    }
+    ranges.push(start..text.len());
+    ranges
+}
+
+/// The first paragraph end at or after `at`, if it comes within `slack` bytes; else the first
+/// sentence end; else the first space; else (text without spaces) the next character.
+fn next_break(doc: &Document, at: usize, slack: usize) -> Option<usize> {
+    let soon = at + slack;
+    let para = doc.paragraphs.partition_point(|p| p.end < at);
+    if let Some(p) = doc.paragraphs.get(para).filter(|p| p.end <= soon) {
+        return Some(p.end);
+    }
+    let sentences = doc.sentences();
+    let sentence = sentences.partition_point(|s| s.end < at);
+    if let Some(s) = sentences.get(sentence).filter(|s| s.end <= soon) {
+        return Some(s.end);
+    }
+    let bytes = doc.text.as_bytes();
+    (at..bytes.len().min(soon))
+        .find(|&i| bytes[i] == b' ')
+        .or_else(|| (at..bytes.len()).find(|&i| doc.text.is_char_boundary(i)))
 }

@@ -23,14 +23,17 @@ pub struct Weights {
     rows: Vec<Row>,
     /// The same weights in an open-addressing table, key and row in one cache line, for scoring.
     table: Vec<Slot>,
-    /// 32 bits of each slot's key, probed first: this array is small enough to stay in the
-    /// core's cache, so the many features the model does not know cost no trip to memory.
-    fingerprints: Vec<u32>,
+    /// 16 bits of each slot's key, probed first: this array is small enough to stay in the
+    /// core's cache, so the many features the model does not know seldom cost a trip to
+    /// memory. A match is confirmed against the slot's whole key.
+    fingerprints: Vec<u16>,
+    /// How many features have weights.
+    len: usize,
 }
 
 #[inline]
-fn fingerprint(key: u64) -> u32 {
-    ((key >> 32) as u32) | 1
+fn fingerprint(key: u64) -> u16 {
+    ((key >> 48) as u16) | 1
 }
 
 #[derive(Clone, Copy)]
@@ -93,37 +96,49 @@ impl Weights {
         *self = out;
     }
 
-    /// Builds the scoring table from the index (load factor at most one half).
+    /// Builds the scoring table from the index. Up to three quarters full: the extra probes
+    /// are mostly in the small fingerprint array, and a smaller table is less memory to touch.
     fn freeze(&mut self) {
-        let size = (self.rows.len() * 2).next_power_of_two().max(16);
-        let mut fingerprints = vec![0u32; size];
-        let mut table = vec![
+        self.clear_table(self.rows.len());
+        let index = std::mem::take(&mut self.index);
+        for (&key, &r) in &index {
+            let row = self.rows[r as usize].map(|v| (v * 1000.0).round() as i32);
+            self.insert_scored(key, row);
+        }
+        self.index = index;
+    }
+
+    /// An empty scoring table with room for `features`.
+    fn clear_table(&mut self, features: usize) {
+        let size = (features * 4 / 3 + 1).next_power_of_two().max(16);
+        self.fingerprints = vec![0u16; size];
+        self.table = vec![
             Slot {
                 key: 0,
                 row: [0; NUM_LABELS]
             };
             size
         ];
-        for (&key, &r) in &self.index {
-            if key == 0 {
-                continue;
-            }
-            let mut at = (key as usize) & (size - 1);
-            while fingerprints[at] != 0 {
-                at = (at + 1) & (size - 1);
-            }
-            fingerprints[at] = fingerprint(key);
-            table[at] = Slot {
-                key,
-                row: self.rows[r as usize].map(|v| (v * 1000.0).round() as i32),
-            };
+        self.len = 0;
+    }
+
+    /// Adds a feature's weights to the scoring table (which must have room).
+    fn insert_scored(&mut self, key: u64, row: IntRow) {
+        if key == 0 || self.len + 1 >= self.table.len() {
+            return;
         }
-        self.table = table;
-        self.fingerprints = fingerprints;
+        let mask = self.table.len() - 1;
+        let mut at = (key as usize) & mask;
+        while self.fingerprints[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        self.fingerprints[at] = fingerprint(key);
+        self.table[at] = Slot { key, row };
+        self.len += 1;
     }
 
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.len
     }
 
     /// The mean of several weight tables (models trained on different orders agree better
@@ -150,7 +165,7 @@ impl Weights {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len == 0
     }
 }
 
@@ -236,6 +251,19 @@ fn decode<T: Copy + PartialOrd + Default>(
     labels
 }
 
+/// One line of the model text: a feature hash and its weights in thousandths.
+fn parse_row(line: &str) -> Option<(u64, IntRow)> {
+    let mut parts = line.split(' ');
+    let key = u64::from_str_radix(parts.next()?, 16).ok()?;
+    let mut row = [0i32; NUM_LABELS];
+    for part in parts {
+        let (l, v) = part.split_once(':')?;
+        let l: usize = l.parse().ok()?;
+        *row.get_mut(l)? = v.parse().ok()?;
+    }
+    Some((key, row))
+}
+
 /// Greedy decoding like [`decode`], adding up fewer weights per token: the word-local
 /// features of each distinct word (and its place) are scored once per document, and the
 /// features of the two previous labels once per label pair.
@@ -284,13 +312,13 @@ fn decode_cached(w: &Weights, p: &Prepared, votes: Option<&DocVotes>) -> Vec<u8>
     labels
 }
 
+const MODEL_TEXT: &str = include_str!("../../../assets/entities/model.txt");
+
 impl Model {
-    /// The embedded model, parsed once.
+    /// The embedded model, parsed once (scoring tables only).
     pub fn get() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| {
-            Model::parse(include_str!("../../../assets/entities/model.txt")).unwrap_or_default()
-        })
+        MODEL.get_or_init(|| Model::parse_for_scoring(MODEL_TEXT).unwrap_or_default())
     }
 
     /// BIO labels for every token (0 = outside).
@@ -316,6 +344,33 @@ impl Model {
         })
     }
 
+    /// Reads the text format into scoring tables only, without the index and rows that
+    /// training and [`Model::write`] need: less memory at start-up and after.
+    fn parse_for_scoring(source: &str) -> Option<Model> {
+        let mut model = Model::default();
+        let mut lines = source.lines();
+        if !lines.next()?.starts_with("brief-entities 1") {
+            return None;
+        }
+        let mut current: Option<&mut Weights> = None;
+        for line in lines {
+            if let Some(rest) = line.strip_prefix("pass ") {
+                let (pass, count) = rest.split_once(' ')?;
+                let weights = if pass == "1" {
+                    &mut model.pass1
+                } else {
+                    &mut model.pass2
+                };
+                weights.clear_table(count.parse().ok()?);
+                current = Some(weights);
+                continue;
+            }
+            let (key, row) = parse_row(line)?;
+            current.as_deref_mut()?.insert_scored(key, row);
+        }
+        Some(model)
+    }
+
     /// Reads the text format written by [`Model::write`].
     pub fn parse(source: &str) -> Option<Model> {
         let mut model = Model::default();
@@ -335,17 +390,9 @@ impl Model {
                 continue;
             }
             let w = current.as_deref_mut()?;
-            let mut parts = line.split(' ');
-            let key = u64::from_str_radix(parts.next()?, 16).ok()?;
-            let mut row = [0f32; NUM_LABELS];
-            for part in parts {
-                let (l, v) = part.split_once(':')?;
-                let l: usize = l.parse().ok()?;
-                let v: i32 = v.parse().ok()?;
-                *row.get_mut(l)? = v as f32 / 1000.0;
-            }
+            let (key, row) = parse_row(line)?;
             w.index.insert(key, w.rows.len() as u32);
-            w.rows.push(row);
+            w.rows.push(row.map(|v| v as f32 / 1000.0));
         }
         model.pass1.freeze();
         model.pass2.freeze();
@@ -556,8 +603,24 @@ mod tests {
     }
 
     #[test]
+    fn scoring_tables_hold_every_feature_of_the_model_text() {
+        let full = Model::parse(MODEL_TEXT).expect("parses");
+        let scoring = Model::get();
+        assert_eq!(scoring.pass1.len(), full.pass1.len());
+        assert_eq!(scoring.pass2.len(), full.pass2.len());
+        for (a, b) in [(&full.pass1, &scoring.pass1), (&full.pass2, &scoring.pass2)] {
+            for &key in a.index.keys().take(2000) {
+                let (mut x, mut y) = ([0; NUM_LABELS], [0; NUM_LABELS]);
+                a.score(&[key], &mut x);
+                b.score(&[key], &mut y);
+                assert_eq!(x, y);
+            }
+        }
+    }
+
+    #[test]
     fn model_text_round_trips() {
-        let model = Model::get();
+        let model = Model::parse(MODEL_TEXT).expect("parses");
         let again = Model::parse(&model.write()).expect("parses");
         assert_eq!(again.pass1.len(), model.pass1.len());
         assert_eq!(again.pass2.len(), model.pass2.len());
