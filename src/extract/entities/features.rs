@@ -218,6 +218,9 @@ struct WordFacts {
     zipf: u8,
     /// Gazetteer categories of the word alone.
     categories: u16,
+    /// Already counted in `lower_seen` / `cap_mid_seen`.
+    counted_lower: bool,
+    counted_cap_mid: bool,
 }
 
 impl WordFacts {
@@ -235,6 +238,8 @@ impl WordFacts {
             candidate: is_candidate(word, &sh),
             zipf: lex.zipf.get(&lower).copied().unwrap_or(0),
             categories: lex.phrases.get(&mix(0, hash)).copied().unwrap_or(0),
+            counted_lower: false,
+            counted_cap_mid: false,
         }
     }
 }
@@ -275,7 +280,7 @@ impl<'d> Prepared<'d> {
                 facts_of.push(WordFacts::of(lex, w, word));
                 (facts_of.len() - 1) as u32
             });
-            let facts = facts_of[id as usize];
+            let facts = &mut facts_of[id as usize];
             while sent < sentences.len() && sentences[sent].end <= t.start {
                 sent += 1;
             }
@@ -284,9 +289,13 @@ impl<'d> Prepared<'d> {
             }
             let sentence_start = sentences.get(sent).is_some_and(|s| s.start == t.start);
             if facts.lowercase {
-                lower_seen.insert(facts.lower);
-            } else if facts.capitalized && !sentence_start && para > 1 {
+                if !facts.counted_lower {
+                    lower_seen.insert(facts.lower);
+                    facts.counted_lower = true;
+                }
+            } else if facts.capitalized && !sentence_start && para > 1 && !facts.counted_cap_mid {
                 cap_mid_seen.insert(facts.lower);
+                facts.counted_cap_mid = true;
             }
             info.push(TokenInfo {
                 word,

@@ -1,7 +1,7 @@
 //! From token labels to entities: mention spans, clean-up and consistency rules, alias merging
 //! and descriptions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::features::{type_of, Prepared, DATE, ORG, OTHER, PERSON, PLACE, QUANTITY};
 use super::lexicon::{Lexicon, DEMONYM, FIRST, LAST, ORGCTX, ORGCUE, PLACES, TITLE};
@@ -135,6 +135,10 @@ fn date_mask(p: &Prepared) -> Vec<bool> {
     let day = |i: usize| is_num(i) && p.word(i).len() <= 2;
     let year = |i: usize| is_num(i) && p.word(i).len() == 4;
     for i in 0..n {
+        // Month and weekday names are capitalized: skip the rest without comparing.
+        if !p.info[i].capitalized {
+            continue;
+        }
         let w = p.word(i);
         if WEEKDAYS.contains(&w) {
             mask[i] = true;
@@ -446,10 +450,14 @@ fn is_acronym(w: &str) -> bool {
 /// mentions too.
 fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
     let lex = Lexicon::get();
+    // The mentions' texts, once (the rules below change kinds, not spans).
+    let surfaces: Vec<String> = found.iter().map(|m| surface(p, m)).collect();
     // Majority kind per surface.
-    let mut votes: HashMap<String, [u16; 10]> = HashMap::new();
-    for m in found.iter().filter(|m| is_name_kind(m.kind)) {
-        votes.entry(surface(p, m)).or_default()[m.kind as usize] += 1;
+    let mut votes: HashMap<&str, [u16; 10]> = HashMap::new();
+    for (m, s) in found.iter().zip(&surfaces) {
+        if is_name_kind(m.kind) {
+            votes.entry(s).or_default()[m.kind as usize] += 1;
+        }
     }
     let best_kind = |v: &[u16; 10]| -> EntityKind {
         let (k, _) = v
@@ -470,39 +478,38 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
             }
         }
     }
-    for m in found.iter_mut() {
+    for (m, s) in found.iter_mut().zip(&surfaces) {
         if !is_name_kind(m.kind) {
             continue;
         }
-        let s = surface(p, m);
         if m.last - m.first == 1 && person_words.contains_key(s.as_str()) {
             m.kind = EntityKind::Person;
             continue;
         }
-        if let Some(v) = votes.get(&s) {
+        if let Some(v) = votes.get(s.as_str()) {
             m.kind = best_kind(v);
         }
         // News names a person in full first; a lone unknown word never named so is more
         // likely a company or brand.
         if m.last - m.first == 1
             && m.kind == EntityKind::Person
-            && lex.word(&s) & (FIRST | LAST) == 0
+            && lex.word(s) & (FIRST | LAST) == 0
             && !s.contains('-')
         {
             m.kind = EntityKind::Organization;
         }
         if m.last - m.first == 1
             && m.kind == EntityKind::Group
-            && is_acronym(&s)
-            && lex.word(&s) & (PLACES | DEMONYM) == 0
+            && is_acronym(s)
+            && lex.word(s) & (PLACES | DEMONYM) == 0
         {
             m.kind = EntityKind::Organization;
         }
     }
     // `Amazon employees`, `Amazon executives`: a name the place lists do not know, followed by
     // words that go with companies, is an organization wherever it appears.
-    let mut companies: Vec<String> = Vec::new();
-    for m in found.iter() {
+    let mut companies: HashSet<&str> = HashSet::new();
+    for (m, s) in found.iter().zip(&surfaces) {
         let next = m.last;
         let next_is_org_word = next < p.len()
             && lex.word(p.word(next)) & ORGCTX != 0
@@ -511,22 +518,26 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
             && (m.first..m.last)
                 .all(|i| (p.info[i].gaz_begin | p.info[i].gaz_inside) & PLACES == 0);
         if unknown_place && next_is_org_word {
-            companies.push(surface(p, m));
+            companies.insert(s);
         }
     }
-    for m in found.iter_mut().filter(|m| m.kind == EntityKind::Place) {
-        if !companies.is_empty() && companies.contains(&surface(p, m)) {
+    for (m, s) in found.iter_mut().zip(&surfaces) {
+        if m.kind == EntityKind::Place && companies.contains(s.as_str()) {
             m.kind = EntityKind::Organization;
         }
     }
     // The rules above may split a name's mentions again: one more vote on the final kinds.
-    let mut finals: HashMap<String, [u16; 10]> = HashMap::new();
-    for m in found.iter().filter(|m| is_name_kind(m.kind)) {
-        finals.entry(surface(p, m)).or_default()[m.kind as usize] += 1;
+    let mut finals: HashMap<&str, [u16; 10]> = HashMap::new();
+    for (m, s) in found.iter().zip(&surfaces) {
+        if is_name_kind(m.kind) {
+            finals.entry(s).or_default()[m.kind as usize] += 1;
+        }
     }
-    for m in found.iter_mut().filter(|m| is_name_kind(m.kind)) {
-        if let Some(v) = finals.get(&surface(p, m)) {
-            m.kind = best_kind(v);
+    for (m, s) in found.iter_mut().zip(&surfaces) {
+        if is_name_kind(m.kind) {
+            if let Some(v) = finals.get(s.as_str()) {
+                m.kind = best_kind(v);
+            }
         }
     }
     // Repeats: capitalized token sequences equal to a found name, not yet covered.
