@@ -9,6 +9,7 @@ pub mod document;
 pub mod export;
 pub mod extract;
 pub mod formats;
+pub mod json;
 pub mod plain;
 pub mod positions;
 pub mod sanitize;

@@ -145,8 +145,7 @@ fn main() -> ExitCode {
     // Standard output is line-buffered: a block buffer makes a large --json a few big writes.
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let written = if cli.json {
-        serde_json::to_writer_pretty(&mut stdout, &briefing.to_json(&doc))
-            .map_err(io::Error::from)
+        brief::json::write_pretty(&mut stdout, &briefing.to_json(&doc))
             .and_then(|()| writeln!(stdout))
             .and_then(|()| stdout.flush())
     } else {

@@ -355,3 +355,23 @@ fn json_takes_one_file_at_a_time() {
         stderr(&out)
     );
 }
+
+/// `--json` printed on a terminal must not carry the document's terminal controls raw.
+#[test]
+fn json_escapes_c1_and_bidi_controls() {
+    let text = "Maria Lopez said \u{9b}2J\u{1b}[31m \u{202e}txt.exe in Geneva.\n";
+    let path = scratch("controls.txt", text.as_bytes());
+    let out = brief(&["--json", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let raw = String::from_utf8(out.stdout.clone()).expect("UTF-8");
+    for c in ['\u{9b}', '\u{1b}', '\u{202e}'] {
+        assert!(!raw.contains(c), "{c:?} written raw");
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    // The value is the document's text, controls included: only the spelling changed.
+    let got = v["text"].as_str().expect("text");
+    assert!(
+        got.contains("\u{9b}2J") && got.contains("\u{202e}txt.exe"),
+        "{got:?}"
+    );
+}
