@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::extract::entities::EntityKind;
-use crate::extract::entities::{extract_entities, Entity};
+use crate::extract::entities::{extract_entities_with_progress, Entity, PART_BYTES};
 use crate::extract::quotes::{extract_quotes, Quote};
 use crate::extract::timeline::{
     find_document_date, find_time_expressions, timeline_from_expressions, CalendarDate,
@@ -52,6 +52,13 @@ pub enum Stage {
     Done,
 }
 
+/// How far a briefing has come: the stage running and a rough share of the work done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub stage: Stage,
+    pub percent: u8,
+}
+
 impl Stage {
     /// Rough share of the work done when this stage starts, for a progress indicator.
     pub fn percent(self) -> u8 {
@@ -69,15 +76,22 @@ pub fn build_briefing(doc: &Document, options: BriefingOptions) -> Briefing {
     build_briefing_with_progress(doc, options, &mut |_| {})
 }
 
-/// [`build_briefing`], telling `progress` as each stage starts (for a background build).
+/// [`build_briefing`], telling `progress` as each stage starts and, in the long entity
+/// stage, after each part of the document (for a background build).
 pub fn build_briefing_with_progress(
     doc: &Document,
     options: BriefingOptions,
-    progress: &mut dyn FnMut(Stage),
+    progress: &mut dyn FnMut(Progress),
 ) -> Briefing {
+    let mut progress = |stage: Stage, percent: u8| progress(Progress { stage, percent });
     let date = options.date.or_else(|| find_document_date(doc));
-    progress(Stage::Entities);
-    let mut entities = extract_entities(doc);
+    progress(Stage::Entities, Stage::Entities.percent());
+    let share = Stage::Timeline.percent() - Stage::Entities.percent();
+    let mut entities = extract_entities_with_progress(doc, PART_BYTES, &mut |done, total| {
+        let percent = (done * share as usize / total.max(1)) as u8;
+        progress(Stage::Entities, Stage::Entities.percent() + percent);
+    });
+    let mut progress = |stage: Stage| progress(stage, stage.percent());
     progress(Stage::Timeline);
     let expressions = find_time_expressions(doc, date);
     let timeline = timeline_from_expressions(doc, &expressions);
@@ -158,5 +172,31 @@ impl Briefing {
             timeline: &self.timeline,
             quotes: &self.quotes,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_only_moves_forward_and_ends_done() {
+        let doc = Document::new(
+            "t",
+            "Maria Lopez visited Geneva on 3 May 2024. \"Yes,\" she said.",
+        );
+        let mut told = Vec::new();
+        let briefing =
+            build_briefing_with_progress(&doc, BriefingOptions::default(), &mut |p| told.push(p));
+        assert!(!briefing.entities.is_empty());
+        assert!(
+            told.windows(2).all(|w| w[0].percent <= w[1].percent),
+            "{told:?}"
+        );
+        let stages: Vec<Stage> = told.iter().map(|p| p.stage).collect();
+        for stage in [Stage::Entities, Stage::Timeline, Stage::Quotes, Stage::Done] {
+            assert!(stages.contains(&stage), "{stage:?} not told: {told:?}");
+        }
+        assert_eq!(told.last().map(|p| p.percent), Some(100));
     }
 }

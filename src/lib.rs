@@ -18,7 +18,7 @@ pub mod span;
 pub mod ui;
 
 pub use briefing::{
-    build_briefing, build_briefing_with_progress, Briefing, BriefingOptions, Stage,
+    build_briefing, build_briefing_with_progress, Briefing, BriefingOptions, Progress, Stage,
 };
 pub use document::{Document, LoadError, Loaded};
 pub use extract::entities::{Entity, EntityKind};

@@ -334,8 +334,8 @@ fn run(workspace: &mut Workspace, jobs: Vec<Job>, mouse: bool) -> io::Result<()>
     // The worker is never joined: quitting mid-extraction just ends the process.
     std::thread::spawn(move || {
         for (i, (doc, options, _)) in jobs.into_iter().enumerate() {
-            let briefing = build_briefing_with_progress(&doc, options, &mut |stage| {
-                worker_progress[i].store(stage.percent(), Ordering::Relaxed);
+            let briefing = build_briefing_with_progress(&doc, options, &mut |progress| {
+                worker_progress[i].store(progress.percent, Ordering::Relaxed);
             });
             if briefings.send((i, briefing)).is_err() {
                 return;

@@ -290,13 +290,13 @@ fn parts_tile_the_text_and_end_between_words() {
 /// Entities found in several parts are one entity, with every mention in text order.
 #[test]
 fn entities_of_a_document_read_in_parts_are_merged() {
-    use brief::extract::entities::extract_entities_in_parts;
+    use brief::extract::entities::extract_entities_with_progress;
     let paragraph = "Maria Lopez, the mayor of Geneva, met officials of the World Bank on \
                      Monday. Lopez said the World Bank would help. The talks went on.\n\n";
     let text = paragraph.repeat(30);
     let doc = Document::new("t", &text);
     let whole = extract_entities(&doc);
-    let parts = extract_entities_in_parts(&doc, 1000);
+    let parts = extract_entities_with_progress(&doc, 1000, &mut |_, _| {});
     assert!(brief::extract::entities::part_ranges(&doc, 1000).len() > 3);
     assert_well_formed(&doc, &parts);
     for name in ["Maria Lopez", "World Bank", "Geneva"] {
@@ -309,4 +309,19 @@ fn entities_of_a_document_read_in_parts_are_merged() {
             "{name} split"
         );
     }
+}
+
+/// Progress is told after every part, ending at all parts done.
+#[test]
+fn progress_counts_the_parts() {
+    use brief::extract::entities::{extract_entities_with_progress, part_ranges};
+    let text = "Maria Lopez visited Geneva on Monday with the World Bank.\n\n".repeat(60);
+    let doc = Document::new("t", &text);
+    let mut told = Vec::new();
+    let found =
+        extract_entities_with_progress(&doc, 700, &mut |done, total| told.push((done, total)));
+    let parts = part_ranges(&doc, 700).len();
+    assert!(parts > 3);
+    assert_eq!(told, (1..=parts).map(|d| (d, parts)).collect::<Vec<_>>());
+    assert_eq!(find(&found, "Geneva").mentions.len(), 60);
 }

@@ -78,19 +78,26 @@ pub const PART_BYTES: usize = 1 << 20;
 
 /// Finds the entities of a document.
 pub fn extract_entities(doc: &Document) -> Vec<Entity> {
-    extract_entities_in_parts(doc, PART_BYTES)
+    extract_entities_with_progress(doc, PART_BYTES, &mut |_, _| {})
 }
 
-/// [`extract_entities`], reading the document in parts of about `part_bytes`: entities
-/// found in several parts under the same name and kind are one entity.
-pub fn extract_entities_in_parts(doc: &Document, part_bytes: usize) -> Vec<Entity> {
+/// [`extract_entities`], reading the document in parts of about `part_bytes` and telling
+/// `progress(parts done, parts in all)` after each. Entities found in several parts under the
+/// same name and kind are one entity.
+pub fn extract_entities_with_progress(
+    doc: &Document,
+    part_bytes: usize,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<Entity> {
     let parts = part_ranges(doc, part_bytes);
+    let total = parts.len();
     let mut merged = Merged::default();
-    for range in parts {
+    for (done, range) in parts.into_iter().enumerate() {
         let prepared = features::Prepared::part(doc, range);
         let labels = model::Model::get().tag(&prepared);
         let found = mentions::resolve(&prepared, &labels);
         merged.add(mentions::group(doc, &prepared, found));
+        progress(done + 1, total);
     }
     merged.entities
 }
