@@ -729,3 +729,37 @@ fn no_color_snapshot() {
     assert!(!shown.contains("Rgb") && !shown.contains("Yellow") && !shown.contains("Blue"));
     insta::assert_snapshot!(shown);
 }
+
+#[test]
+fn quote_counts_are_taken_when_the_briefing_arrives() {
+    let text = "Ann said \"yes.\" The \"term\" here. Bob said \"no.\"";
+    let doc = Document::new("q.txt", text);
+    let quote = |words: &str, kind| Quote {
+        span: Span::new(
+            text.find(words).unwrap(),
+            text.find(words).unwrap() + words.len(),
+        ),
+        kind,
+        speaker: None,
+        nested: vec![],
+    };
+    let mut app = sized(App::new(doc, Briefing::default()), 120, 40);
+    assert!(!screen(&app).contains("Quotes (2)"));
+    app.set_briefing(Briefing {
+        quotes: vec![
+            quote("yes.", QuoteKind::Speech),
+            quote("term", QuoteKind::Term),
+            quote("no.", QuoteKind::Speech),
+        ],
+        ..Briefing::default()
+    });
+    assert_eq!((app.quotes.speech, app.quotes.terms), (2, 1));
+    assert!(
+        screen(&app).contains("Quotes (2) · 1 term"),
+        "{}",
+        screen(&app)
+    );
+    // A frame reads the counts from the state instead of walking every quotation.
+    app.briefing.quotes.push(quote("no.", QuoteKind::Speech));
+    assert!(screen(&app).contains("Quotes (2) · 1 term"));
+}

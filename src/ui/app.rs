@@ -122,6 +122,9 @@ pub struct QuotesView {
     pub hide_terms: bool,
     /// Only quotations whose words or speaker hold this (without case) are listed.
     pub filter: String,
+    /// Speech quotations and terms in the briefing, counted when it is set (for the title).
+    pub speech: usize,
+    pub terms: usize,
 }
 
 /// The Timeline pane's state: items are timeline indices (already in date order).
@@ -1136,6 +1139,9 @@ impl App {
     }
 
     fn rebuild_quote_items(&mut self) {
+        let quotes = &self.briefing.quotes;
+        self.quotes.speech = quotes.iter().filter(|q| q.is_speech()).count();
+        self.quotes.terms = quotes.len() - self.quotes.speech;
         self.reorder_quotes();
         self.quotes.cursor = ListCursor::default();
     }

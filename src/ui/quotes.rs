@@ -15,11 +15,8 @@ use super::{pane_block, truncate, with_ellipsis};
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let quotes = &app.briefing.quotes;
-    let speech = quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Speech)
-        .count();
-    let terms = quotes.len() - speech;
+    // Counted when the briefing was set: a frame must not walk every quote.
+    let (speech, terms) = (app.quotes.speech, app.quotes.terms);
     let mut title = format!("Quotes ({speech})");
     if terms > 0 {
         title.push_str(&format!(
