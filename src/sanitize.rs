@@ -136,6 +136,27 @@ pub fn display_prefix(text: &str, columns: usize) -> &str {
     &text[..budget]
 }
 
+/// The end of `text` that fills at least `columns` columns once drawn (all of it when it is
+/// narrower): [`display_prefix`] from the other side, with the same byte budget. The budget's
+/// edge may fall inside a cluster (or a long run of flags, paired from the wrong end); only
+/// what is drawn beyond `columns` can be affected.
+pub fn display_suffix(text: &str, columns: usize) -> &str {
+    use unicode_segmentation::UnicodeSegmentation;
+    let budget = columns.saturating_mul(64).saturating_add(256);
+    let mut from = text.len().saturating_sub(budget);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut used = 0;
+    for (at, g) in text[from..].grapheme_indices(true).rev() {
+        used += grapheme_width(g);
+        if used >= columns {
+            return &text[from + at..];
+        }
+    }
+    &text[from..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +184,19 @@ mod tests {
         assert_eq!(display_prefix(&long, 12), "word word wo");
         let invisible = "\u{200b}".repeat(100_000);
         assert!(display_prefix(&invisible, 10).len() <= 10 * 64 + 256);
+    }
+
+    #[test]
+    fn display_suffix_is_bounded_by_columns_and_bytes() {
+        assert_eq!(display_suffix("hello world", 5), "world");
+        assert_eq!(display_suffix("hi", 5), "hi");
+        assert_eq!(display_suffix("日本語", 3), "本語");
+        assert_eq!(display_suffix("xe\u{301}", 1), "e\u{301}");
+        assert_eq!(display_suffix("", 3), "");
+        let long = "word ".repeat(1_000_000);
+        assert_eq!(display_suffix(&long, 7), "d word ");
+        let invisible = "\u{200b}".repeat(100_000);
+        assert!(display_suffix(&invisible, 10).len() <= 10 * 64 + 256);
     }
 
     #[test]
