@@ -731,6 +731,31 @@ fn no_color_snapshot() {
 }
 
 #[test]
+fn the_status_line_counts_lines_as_the_file_has_them() {
+    use brief::ui::app::line_starts;
+    assert_eq!(
+        line_starts("a\nb\n"),
+        [0, 2],
+        "a final newline starts no line"
+    );
+    assert_eq!(line_starts("a\nb"), [0, 2]);
+    assert_eq!(line_starts("a\n\n"), [0, 2], "a blank last line is a line");
+    assert_eq!(line_starts(""), [0]);
+    let text: String = (1..=12).map(|i| format!("Line number {i}.\n")).collect();
+    let mut app = sized(
+        App::new(Document::new("t.txt", &text), Briefing::default()),
+        100,
+        8,
+    );
+    assert!(screen(&app).contains("line 1/12 "), "{}", screen(&app));
+    app.update(Action::Bottom);
+    let (line, lines, percent) = app.position();
+    assert_eq!((lines, percent), (12, 100));
+    assert!(line <= 12);
+    assert!(screen(&app).contains(&format!("line {line}/12 ")));
+}
+
+#[test]
 fn quote_counts_are_taken_when_the_briefing_arrives() {
     let text = "Ann said \"yes.\" The \"term\" here. Bob said \"no.\"";
     let doc = Document::new("q.txt", text);

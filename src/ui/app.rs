@@ -148,6 +148,19 @@ pub struct TextView {
     pub line_starts: Vec<usize>,
 }
 
+/// Where the lines of `text` start. A newline ends a line: the final newline of a file does
+/// not start another one (a file of 12 lines ending in `\n` is `line 12/12` at its end, not
+/// `12/13`); an empty text still has its one empty line.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(
+            text.match_indices('\n')
+                .map(|(i, _)| i + 1)
+                .filter(|&start| start < text.len()),
+        )
+        .collect()
+}
+
 pub struct App {
     /// Shared with the thread that builds the briefing.
     pub doc: Arc<Document>,
@@ -200,12 +213,9 @@ pub struct Search {
 impl App {
     pub fn new(doc: impl Into<Arc<Document>>, briefing: Briefing) -> App {
         let doc = doc.into();
-        let line_starts = std::iter::once(0)
-            .chain(doc.text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         let text = TextView {
             wrapped: WrappedText::new(&doc),
-            line_starts,
+            line_starts: line_starts(&doc.text),
             ..TextView::default()
         };
         let mut app = App {
