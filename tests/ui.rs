@@ -788,3 +788,21 @@ fn quote_counts_are_taken_when_the_briefing_arrives() {
     app.briefing.quotes.push(quote("no.", QuoteKind::Speech));
     assert!(screen(&app).contains("Quotes (2) · 1 term"));
 }
+
+#[test]
+fn a_text_of_only_whitespace_says_it_is_empty() {
+    let app = sized(
+        App::new(Document::new("t.txt", " \n\t \n\n  "), Briefing::default()),
+        100,
+        20,
+    );
+    assert!(app.text.blank);
+    assert!(screen(&app).contains("(the file is empty)"));
+    let app = sized(
+        App::new(Document::new("t.txt", "\n x\n"), Briefing::default()),
+        100,
+        20,
+    );
+    assert!(!app.text.blank);
+    assert!(!screen(&app).contains("(the file is empty)"));
+}

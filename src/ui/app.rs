@@ -146,6 +146,8 @@ pub struct TextView {
     pub height: usize,
     /// Byte offsets where source lines start, for the status line's `line N`.
     pub line_starts: Vec<usize>,
+    /// The text is empty or all whitespace (found once: a frame must not scan the text).
+    pub blank: bool,
 }
 
 /// Where the lines of `text` start. A newline ends a line: the final newline of a file does
@@ -216,6 +218,7 @@ impl App {
         let text = TextView {
             wrapped: WrappedText::new(&doc),
             line_starts: line_starts(&doc.text),
+            blank: doc.text.trim().is_empty(),
             ..TextView::default()
         };
         let mut app = App {
