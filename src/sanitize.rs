@@ -120,6 +120,13 @@ pub fn display_width(text: &str) -> usize {
 /// only this, so a frame costs the same for a 10 MB sentence as for a short one.
 pub fn display_prefix(text: &str, columns: usize) -> &str {
     use unicode_segmentation::UnicodeSegmentation;
+    // Printable ASCII is a column a byte, and ASCII after it starts a new cluster.
+    let bytes = text.as_bytes();
+    let n = columns.min(bytes.len());
+    if bytes[..n].iter().all(|b| (0x20..0x7F).contains(b)) && bytes.get(n).is_none_or(u8::is_ascii)
+    {
+        return &text[..n];
+    }
     let mut budget = text
         .len()
         .min(columns.saturating_mul(64).saturating_add(256));
@@ -134,6 +141,35 @@ pub fn display_prefix(text: &str, columns: usize) -> &str {
         used += grapheme_width(g);
     }
     &text[..budget]
+}
+
+/// The end of `text` that fills at least `columns` columns once drawn (all of it when it is
+/// narrower): [`display_prefix`] from the other side, with the same byte budget. The budget's
+/// edge may fall inside a cluster (or a long run of flags, paired from the wrong end); only
+/// what is drawn beyond `columns` can be affected.
+pub fn display_suffix(text: &str, columns: usize) -> &str {
+    use unicode_segmentation::UnicodeSegmentation;
+    // As in `display_prefix`; the char before must be ASCII too (not a prepended mark).
+    let bytes = text.as_bytes();
+    let from = bytes.len().saturating_sub(columns);
+    if bytes[from..].iter().all(|b| (0x20..0x7F).contains(b))
+        && (from == 0 || bytes[from - 1].is_ascii())
+    {
+        return &text[from..];
+    }
+    let budget = columns.saturating_mul(64).saturating_add(256);
+    let mut from = text.len().saturating_sub(budget);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut used = 0;
+    for (at, g) in text[from..].grapheme_indices(true).rev() {
+        if used >= columns {
+            return &text[from + at + g.len()..];
+        }
+        used += grapheme_width(g);
+    }
+    &text[from..]
 }
 
 #[cfg(test)]
@@ -159,10 +195,32 @@ mod tests {
         assert_eq!(display_prefix("hi", 5), "hi");
         assert_eq!(display_prefix("日本語", 3), "日本");
         assert_eq!(display_prefix("e\u{301}x", 1), "e\u{301}");
+        assert_eq!(display_prefix("ae\u{301}x", 2), "ae\u{301}");
+        assert_eq!(display_prefix("a\tb", 2), "a\t");
+        assert_eq!(display_prefix("ab日本", 3), "ab日");
         let long = "word ".repeat(1_000_000);
         assert_eq!(display_prefix(&long, 12), "word word wo");
         let invisible = "\u{200b}".repeat(100_000);
         assert!(display_prefix(&invisible, 10).len() <= 10 * 64 + 256);
+    }
+
+    #[test]
+    fn display_suffix_is_bounded_by_columns_and_bytes() {
+        assert_eq!(display_suffix("hello world", 5), "world");
+        assert_eq!(display_suffix("hi", 5), "hi");
+        assert_eq!(display_suffix("日本語", 3), "本語");
+        assert_eq!(display_suffix("xe\u{301}", 1), "e\u{301}");
+        assert_eq!(display_suffix("", 3), "");
+        assert_eq!(display_suffix("日本", 0), "");
+        assert_eq!(display_suffix("日本 word", 4), "word");
+        assert_eq!(display_suffix("日本 word", 5), " word");
+        assert_eq!(display_suffix("日本 word", 6), "本 word");
+        assert_eq!(display_suffix("a\tword", 4), "word");
+        assert_eq!(display_suffix("a\tword", 5), "\tword");
+        let long = "word ".repeat(1_000_000);
+        assert_eq!(display_suffix(&long, 7), "d word ");
+        let invisible = "\u{200b}".repeat(100_000);
+        assert!(display_suffix(&invisible, 10).len() <= 10 * 64 + 256);
     }
 
     #[test]

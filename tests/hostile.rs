@@ -730,6 +730,113 @@ fn assert_few_blocks(app: &App) {
     );
 }
 
+/// One line of about `bytes` bytes with quotations, dated sentences and mentions that are
+/// each a large share of it (no full stop: the whole line is one sentence), and the app on
+/// it with the Entities pane in its detail view.
+fn app_with_giant_items(bytes: usize) -> App {
+    let filler = "word 日本 e\u{301} \u{1b}[2J ";
+    let run = filler.repeat(bytes / 8 / filler.len() + 1);
+    let mut text = String::new();
+    let mut quotes = Vec::new();
+    let mut dates = Vec::new();
+    let mut mentions = Vec::new();
+    for i in 0..4 {
+        text.push_str(&run);
+        text.push_str("Ann Lee said \u{201c}");
+        let start = text.len();
+        text.push_str(&run);
+        quotes.push((start, text.len(), start - "Ann Lee said \u{201c}".len()));
+        text.push_str("\u{201d} in ");
+        let at = text.len();
+        text.push_str(&format!("{}", 2001 + i));
+        dates.push(Span::new(at, at + 4));
+        text.push(' ');
+        mentions.push(Span::new(at - 3, at - 1));
+    }
+    text.push_str("the end");
+    let doc = Document::new("giant.txt", &text);
+    assert_eq!(doc.paragraphs.len(), 1);
+    let line = Span::new(0, text.len());
+    let briefing = Briefing {
+        entities: vec![Entity {
+            name: "in".into(),
+            kind: EntityKind::Product,
+            mentions,
+            description: Some("a word ".repeat(bytes / 64)),
+        }],
+        timeline: dates
+            .iter()
+            .enumerate()
+            .map(|(i, &span)| TimelineItem {
+                when: When::year(2001 + i as i32),
+                label: span.slice(&text).into(),
+                span,
+                sentence: line,
+            })
+            .collect(),
+        quotes: quotes
+            .iter()
+            .map(|&(start, end, who)| Quote {
+                span: Span::new(start, end),
+                kind: QuoteKind::Speech,
+                speaker: Some(Speaker {
+                    name: "Ann Lee".into(),
+                    span: Span::new(who, who + "Ann Lee".len()),
+                    entity: None,
+                    resolved: None,
+                }),
+                nested: vec![],
+            })
+            .collect(),
+        ..Briefing::default()
+    };
+    let mut app = App::new(doc, briefing);
+    app.update(Action::Resize {
+        width: 160,
+        height: 48,
+    });
+    app.update(Action::Focus(Pane::Entities));
+    app.update(Action::Activate);
+    assert!(app.entities.detail.is_some());
+    app
+}
+
+/// The fastest of a few renders.
+fn render_time(app: &App) -> std::time::Duration {
+    (0..3)
+        .map(|_| {
+            let at = std::time::Instant::now();
+            std::hint::black_box(render(app));
+            at.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// The Quotes and Timeline panes and the entity detail view prepare only what they show: a
+/// frame with quotations, sentences and a line of megabytes costs about what it costs with
+/// ones of a few kilobytes (it used to sanitize and wrap each one whole: seconds a frame).
+#[test]
+fn a_frame_costs_the_same_with_megabyte_quotes_sentences_and_lines() {
+    let small = app_with_giant_items(40_000);
+    let giant = app_with_giant_items(8 << 20);
+    check_frame(&giant, None);
+    let screen: String = {
+        let buf = render(&giant);
+        (0..buf.area.height)
+            .map(|y| row_text(&buf, y, 0, buf.area.width))
+            .collect()
+    };
+    for shown in ["Ann Lee", "2001", "2004", "…"] {
+        assert!(screen.contains(shown), "{shown} missing:\n{screen}");
+    }
+    let (small, giant) = (render_time(&small), render_time(&giant));
+    assert!(
+        giant < small * 5 + std::time::Duration::from_millis(40),
+        "a frame took {giant:?} with giant items, {small:?} with small ones"
+    );
+}
+
 #[test]
 fn a_ten_megabyte_line_opens_and_scrolls_wrapping_only_what_shows() {
     let text = one_long_line(10 << 20);

@@ -729,3 +729,80 @@ fn no_color_snapshot() {
     assert!(!shown.contains("Rgb") && !shown.contains("Yellow") && !shown.contains("Blue"));
     insta::assert_snapshot!(shown);
 }
+
+#[test]
+fn the_status_line_counts_lines_as_the_file_has_them() {
+    use brief::ui::app::line_starts;
+    assert_eq!(
+        line_starts("a\nb\n"),
+        [0, 2],
+        "a final newline starts no line"
+    );
+    assert_eq!(line_starts("a\nb"), [0, 2]);
+    assert_eq!(line_starts("a\n\n"), [0, 2], "a blank last line is a line");
+    assert_eq!(line_starts(""), [0]);
+    let text: String = (1..=12).map(|i| format!("Line number {i}.\n")).collect();
+    let mut app = sized(
+        App::new(Document::new("t.txt", &text), Briefing::default()),
+        100,
+        8,
+    );
+    assert!(screen(&app).contains("line 1/12 "), "{}", screen(&app));
+    app.update(Action::Bottom);
+    let (line, lines, percent) = app.position();
+    assert_eq!((lines, percent), (12, 100));
+    assert!(line <= 12);
+    assert!(screen(&app).contains(&format!("line {line}/12 ")));
+}
+
+#[test]
+fn quote_counts_are_taken_when_the_briefing_arrives() {
+    let text = "Ann said \"yes.\" The \"term\" here. Bob said \"no.\"";
+    let doc = Document::new("q.txt", text);
+    let quote = |words: &str, kind| Quote {
+        span: Span::new(
+            text.find(words).unwrap(),
+            text.find(words).unwrap() + words.len(),
+        ),
+        kind,
+        speaker: None,
+        nested: vec![],
+    };
+    let mut app = sized(App::new(doc, Briefing::default()), 120, 40);
+    assert!(!screen(&app).contains("Quotes (2)"));
+    app.set_briefing(Briefing {
+        quotes: vec![
+            quote("yes.", QuoteKind::Speech),
+            quote("term", QuoteKind::Term),
+            quote("no.", QuoteKind::Speech),
+        ],
+        ..Briefing::default()
+    });
+    assert_eq!((app.quotes.speech, app.quotes.terms), (2, 1));
+    assert!(
+        screen(&app).contains("Quotes (2) · 1 term"),
+        "{}",
+        screen(&app)
+    );
+    // A frame reads the counts from the state instead of walking every quotation.
+    app.briefing.quotes.push(quote("no.", QuoteKind::Speech));
+    assert!(screen(&app).contains("Quotes (2) · 1 term"));
+}
+
+#[test]
+fn a_text_of_only_whitespace_says_it_is_empty() {
+    let app = sized(
+        App::new(Document::new("t.txt", " \n\t \n\n  "), Briefing::default()),
+        100,
+        20,
+    );
+    assert!(app.text.blank);
+    assert!(screen(&app).contains("(the file is empty)"));
+    let app = sized(
+        App::new(Document::new("t.txt", "\n x\n"), Briefing::default()),
+        100,
+        20,
+    );
+    assert!(!app.text.blank);
+    assert!(!screen(&app).contains("(the file is empty)"));
+}

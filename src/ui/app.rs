@@ -122,6 +122,9 @@ pub struct QuotesView {
     pub hide_terms: bool,
     /// Only quotations whose words or speaker hold this (without case) are listed.
     pub filter: String,
+    /// Speech quotations and terms in the briefing, counted when it is set (for the title).
+    pub speech: usize,
+    pub terms: usize,
 }
 
 /// The Timeline pane's state: items are timeline indices (already in date order).
@@ -143,6 +146,21 @@ pub struct TextView {
     pub height: usize,
     /// Byte offsets where source lines start, for the status line's `line N`.
     pub line_starts: Vec<usize>,
+    /// The text is empty or all whitespace (found once: a frame must not scan the text).
+    pub blank: bool,
+}
+
+/// Where the lines of `text` start. A newline ends a line: the final newline of a file does
+/// not start another one (a file of 12 lines ending in `\n` is `line 12/12` at its end, not
+/// `12/13`); an empty text still has its one empty line.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(
+            text.match_indices('\n')
+                .map(|(i, _)| i + 1)
+                .filter(|&start| start < text.len()),
+        )
+        .collect()
 }
 
 pub struct App {
@@ -197,12 +215,10 @@ pub struct Search {
 impl App {
     pub fn new(doc: impl Into<Arc<Document>>, briefing: Briefing) -> App {
         let doc = doc.into();
-        let line_starts = std::iter::once(0)
-            .chain(doc.text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         let text = TextView {
             wrapped: WrappedText::new(&doc),
-            line_starts,
+            line_starts: line_starts(&doc.text),
+            blank: doc.text.trim().is_empty(),
             ..TextView::default()
         };
         let mut app = App {
@@ -1136,6 +1152,9 @@ impl App {
     }
 
     fn rebuild_quote_items(&mut self) {
+        let quotes = &self.briefing.quotes;
+        self.quotes.speech = quotes.iter().filter(|q| q.is_speech()).count();
+        self.quotes.terms = quotes.len() - self.quotes.speech;
         self.reorder_quotes();
         self.quotes.cursor = ListCursor::default();
     }

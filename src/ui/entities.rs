@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::sanitize::for_display;
+use crate::sanitize::{display_prefix, display_suffix, for_display};
 
 use super::app::{App, EntityOrder, GroupRow, ListCursor};
 use super::layout::Pane;
@@ -63,13 +63,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 let entity = &app.briefing.entities[app.entities.items[n]];
                 let count = format!(" {}", entity.mentions.len());
                 let room = width.saturating_sub(count.width() + 2);
-                let name = truncate(&for_display(&entity.name), room);
+                let name = truncate(&for_display(display_prefix(&entity.name, room + 1)), room);
                 let mut spans = vec![Span::raw("  "), Span::raw(name.clone())];
                 let mut used = 2 + name.width();
                 if let Some(description) = &entity.description {
                     let room = width.saturating_sub(used + count.width() + 3);
                     if room > 6 {
-                        let d = truncate(&for_display(description), room);
+                        let d = truncate(&for_display(display_prefix(description, room + 1)), room);
                         used += d.width() + 3;
                         spans.push(Span::styled(format!(" · {d}"), theme.dim));
                     }
@@ -134,17 +134,22 @@ fn draw_detail(app: &App, entity: usize, detail: ListCursor, inner: Rect, buf: &
 }
 
 /// A mention with the words around it, fitted to `room` columns: about a third before it.
+/// Only as much of its line as can show is looked at, so a mention in a 100 MB line costs no
+/// more than one in a short line.
 fn context(text: &str, mention: crate::span::Span, room: usize) -> (String, String, String) {
-    let words = truncate(&for_display(mention.slice(text)), room);
+    let words = truncate(
+        &for_display(display_prefix(mention.slice(text), room + 1)),
+        room,
+    );
     let left_room = (room.saturating_sub(words.width())) / 3;
-    let line_start = text[..mention.start].rfind('\n').map_or(0, |i| i + 1);
-    let before_all = for_display(&text[line_start..mention.start]).into_owned();
-    let before = tail_fitting(&before_all, left_room);
+    // One column more than fits: the line goes on before it when this holds no newline.
+    let before_all = display_suffix(&text[..mention.start], left_room + 1);
+    let line_start = before_all.rfind('\n').map_or(0, |i| i + 1);
+    let before = tail_fitting(&for_display(&before_all[line_start..]), left_room);
     let right_room = room.saturating_sub(words.width() + before.width());
-    let line_end = text[mention.end..]
-        .find('\n')
-        .map_or(text.len(), |i| mention.end + i);
-    let after = truncate(&for_display(&text[mention.end..line_end]), right_room);
+    let after_all = display_prefix(&text[mention.end..], right_room + 1);
+    let line_end = after_all.find('\n').unwrap_or(after_all.len());
+    let after = truncate(&for_display(&after_all[..line_end]), right_room);
     (before, words, after)
 }
 

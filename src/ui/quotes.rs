@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::extract::quotes::QuoteKind;
-use crate::sanitize::for_display;
+use crate::sanitize::{display_prefix, for_display};
 
 use super::app::{App, QUOTE_ROWS};
 use super::layout::Pane;
@@ -15,11 +15,8 @@ use super::{pane_block, truncate, with_ellipsis};
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let quotes = &app.briefing.quotes;
-    let speech = quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Speech)
-        .count();
-    let terms = quotes.len() - speech;
+    // Counted when the briefing was set: a frame must not walk every quote.
+    let (speech, terms) = (app.quotes.speech, app.quotes.terms);
     let mut title = format!("Quotes ({speech})");
     if terms > 0 {
         title.push_str(&format!(
@@ -74,7 +71,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                     Some(who) if *who != s.name => format!("{} ({who})", s.name),
                     _ => s.name.clone(),
                 };
-                Span::styled(truncate(&for_display(&name), width), theme.speaker)
+                Span::styled(
+                    truncate(&for_display(display_prefix(&name, width + 1)), width),
+                    theme.speaker,
+                )
             }
             (None, QuoteKind::Term) => Span::styled("term", theme.dim),
             (None, QuoteKind::Speech) => Span::styled("unattributed", theme.dim),
@@ -84,9 +84,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             head = head.style(theme.selected);
         }
         lines.push(head);
-        let words = for_display(quote.span.slice(text));
+        // Only the start of the quotation shows: one more row's worth than the pane has room
+        // for tells whether to end with `…`, so a multi-megabyte quote costs no more.
         let body_width = width.saturating_sub(2).max(1);
-        let wrapped = textwrap::wrap(&words, body_width);
+        let all = quote.span.slice(text);
+        let shown = display_prefix(all, QUOTE_ROWS * body_width);
+        let words = for_display(shown);
+        let mut wrapped = textwrap::wrap(&words, body_width);
+        if shown.len() < all.len() && wrapped.len() < QUOTE_ROWS {
+            // Cut before the pane was full (a long run of spaces): there is more all the same.
+            wrapped.resize(QUOTE_ROWS, "".into());
+        }
         for row in 0..QUOTE_ROWS - 1 {
             let Some(part) = wrapped.get(row) else {
                 lines.push(Line::default());

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::sanitize::for_display;
+use crate::sanitize::{display_prefix, for_display};
 
 use super::app::App;
 use super::truncate;
@@ -54,7 +54,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let at = app.mention.map_or(String::new(), |m| format!("{}/", m + 1));
         left.push(Span::raw(format!(
             "· {} {at}{} ",
-            for_display(&e.name),
+            for_display(display_prefix(&e.name, area.width as usize)),
             e.mentions.len()
         )));
     }
@@ -69,6 +69,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         )));
     }
     if let Some(message) = app.message.as_ref().or(app.notice.as_ref()) {
+        let message = display_prefix(message, area.width as usize);
         left.push(Span::raw(format!("· {} ", for_display(message))));
     }
     let hint = " ? help  q quit ";

@@ -42,7 +42,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if inner.is_empty() {
         return;
     }
-    if app.doc.text.trim().is_empty() {
+    if app.text.blank {
         Paragraph::new(Line::styled("(the file is empty)", theme.dim)).render(inner, buf);
         return;
     }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::sanitize::for_display;
+use crate::sanitize::{display_prefix, display_suffix, for_display};
 
 use super::app::{App, GroupRow};
 use super::layout::Pane;
@@ -69,27 +69,31 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
                 let item = &app.briefing.timeline[app.timeline.items[n]];
                 let date = format!("  {:<11} ", item.when.display());
                 let room = width.saturating_sub(date.width());
-                // The event, starting a little before the date so the date's words show.
+                // The event, starting a little before the date so the date's words show. Only
+                // what can show is looked at: a sentence can be megabytes long.
                 let sentence = item.sentence.slice(text);
                 let date_at = item.span.start.saturating_sub(item.sentence.start);
-                let before = sentence.get(..date_at).unwrap_or("");
+                let before_all = sentence.get(..date_at).unwrap_or("");
+                let before = display_suffix(before_all, room + 1);
+                let clipped = before.len() < before_all.len();
                 let lead = before
                     .char_indices()
                     .rev()
                     .filter(|(_, c)| c.is_whitespace())
                     .nth(3)
                     .map_or(0, |(i, c)| i + c.len_utf8());
-                let lead = if before.width() + item.span.len() > room {
+                let lead = if clipped || before.width() + item.span.len() > room {
                     lead
                 } else {
                     0
                 };
-                let ellipsis = if lead > 0 { "…" } else { "" };
+                let ellipsis = if lead > 0 || clipped { "…" } else { "" };
                 let head = for_display(before.get(lead..).unwrap_or(""));
-                let date_words = for_display(item.span.slice(text));
+                let date_words = for_display(display_prefix(item.span.slice(text), room + 1));
                 let tail_start =
                     (item.span.end.saturating_sub(item.sentence.start)).min(sentence.len());
-                let tail = for_display(sentence.get(tail_start..).unwrap_or(""));
+                let tail = sentence.get(tail_start..).unwrap_or("");
+                let tail = for_display(display_prefix(tail, room + 1));
                 let head = format!("{ellipsis}{head}");
                 let head_t = truncate(&head, room);
                 let after_head = room.saturating_sub(head_t.width());

@@ -9,8 +9,9 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 use crate::document::Document;
 use crate::sanitize::grapheme_width;
@@ -47,7 +48,8 @@ pub struct Row {
 pub struct WrappedText {
     blocks: Vec<Block>,
     width: usize,
-    cache: RefCell<HashMap<usize, Vec<Span>>>,
+    /// Shared, so that asking for a block's rows (every step of a scroll) copies nothing.
+    cache: RefCell<HashMap<usize, Arc<[Span]>>>,
 }
 
 impl WrappedText {
@@ -84,20 +86,20 @@ impl WrappedText {
 
     /// The wrapped lines of a block (without its gap row); none for a block that does not
     /// exist (an empty document has no blocks at all).
-    fn lines(&self, text: &str, block: usize) -> Vec<Span> {
+    fn lines(&self, text: &str, block: usize) -> Arc<[Span]> {
         let Some(&Block { span, .. }) = self.blocks.get(block) else {
-            return Vec::new();
+            return Arc::new([]);
         };
         if let Some(lines) = self.cache.borrow().get(&block) {
-            return lines.clone();
+            return Arc::clone(lines);
         }
-        let lines = wrap_span(text, span, self.width.max(1));
+        let lines: Arc<[Span]> = wrap_span(text, span, self.width.max(1)).into();
         let mut cache = self.cache.borrow_mut();
         // A long scroll through a huge file must not keep every block's rows alive.
         if cache.len() > 4096 {
             cache.clear();
         }
-        cache.insert(block, lines.clone());
+        cache.insert(block, Arc::clone(&lines));
         lines
     }
 
@@ -280,48 +282,74 @@ pub fn display_blocks(doc: &Document) -> Vec<Block> {
     blocks
 }
 
-/// Where a block that starts at `start` (a grapheme boundary) ends: after the last whitespace
-/// in the second half of the block's byte budget, else at the last grapheme boundary within it.
+/// Where a block that starts at `start` (a grapheme boundary) ends, `limit` being the end of
+/// its paragraph: after the last whitespace in the second half of the block's byte budget,
+/// else at the last grapheme boundary within it.
+///
+/// The whitespace is found by a backward scan of at most half a block, and only the chosen
+/// cut is checked with a `GraphemeCursor`, so cutting a paragraph costs about one pass over
+/// its bytes however long it is (segmenting every grapheme of it made opening a 100 MB
+/// one-line file take seconds).
 fn block_end(text: &str, start: usize, limit: usize) -> usize {
-    let mut cut = start + MAX_BLOCK_BYTES;
+    let mut cut = (start + MAX_BLOCK_BYTES).min(limit);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    // Every grapheme start inside the window is a true boundary of the whole text: the window
-    // starts at one, and each break is decided by the characters on both sides of it.
-    let window = &text[start..cut];
-    let mut last_start = 0;
-    let mut after_space = None;
-    let mut prev_is_space = false;
-    for (at, g) in window.grapheme_indices(true) {
-        if at > 0 && prev_is_space && at > MAX_BLOCK_BYTES / 2 {
-            after_space = Some(at);
+    // Breaks are decided here from `start` on, as if the text began there: `start` is a
+    // boundary, and no rule reaches back across a boundary to decide a later break (a
+    // regional-indicator pair or an emoji ZWJ sequence cannot straddle one). Lookbacks stay
+    // inside the block, so each check is cheap.
+    let rest = &text[start..];
+    let is_boundary = |at: usize| {
+        GraphemeCursor::new(at - start, rest.len(), true)
+            .is_boundary(rest, 0)
+            .unwrap_or(false)
+    };
+    let mut floor = start + MAX_BLOCK_BYTES / 2 + 1;
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let mut end = cut;
+    while floor < end {
+        let Some((at, c)) = text[floor..end]
+            .char_indices()
+            .rfind(|&(_, c)| c.is_whitespace())
+        else {
+            break;
+        };
+        let after = floor + at + c.len_utf8();
+        if is_boundary(after) {
+            return after;
         }
-        prev_is_space = g.chars().all(char::is_whitespace);
-        last_start = at;
+        end = floor + at;
     }
-    if let Some(at) = after_space {
-        return start + at;
+    // No whitespace to cut after: the last grapheme boundary at or before the budget.
+    if is_boundary(cut) {
+        return cut;
     }
-    // The grapheme at `last_start` may go on past the window: it is whole only if it ends
-    // exactly at `cut`.
-    // Probed in a bounded window, so a megabyte-long cluster costs no more than a block.
-    let from = start + last_start;
-    let mut probe_end = limit.min(from + 4 * MAX_BLOCK_BYTES + 1);
+    let mut cursor = GraphemeCursor::new(cut - start, rest.len(), true);
+    let before = cursor.prev_boundary(rest, 0).ok().flatten().unwrap_or(0);
+    if before > 0 {
+        return start + before;
+    }
+    // One cluster from `start` past the budget: kept whole when it ends within four blocks
+    // (probed in a bounded window, so a megabyte-long cluster costs no more than a block),
+    // else cut at a char boundary.
+    let mut probe_end = limit.min(start + 4 * MAX_BLOCK_BYTES + 1);
     while !text.is_char_boundary(probe_end) {
         probe_end -= 1;
     }
-    let whole = text[from..probe_end]
-        .graphemes(true)
-        .next()
-        .map_or(0, str::len);
-    if last_start > 0 && start + last_start + whole > cut {
-        return start + last_start;
+    let window = &text[start..probe_end];
+    let whole = GraphemeCursor::new(0, window.len(), true)
+        .next_boundary(window, 0)
+        .ok()
+        .flatten()
+        .unwrap_or(window.len());
+    if whole < 4 * MAX_BLOCK_BYTES {
+        start + whole
+    } else {
+        cut
     }
-    if last_start == 0 && whole > MAX_BLOCK_BYTES && whole < 4 * MAX_BLOCK_BYTES {
-        return start + whole;
-    }
-    cut
 }
 
 /// Greedy wrap of `span` to `width` columns, breaking after whitespace, and inside a word
@@ -489,6 +517,88 @@ mod tests {
         // One cluster bigger than four blocks is the one thing cut inside.
         let doc = Document::new("t", &format!("a{}", "\u{301}".repeat(20_000)));
         assert!(display_blocks(&doc).len() > 4);
+    }
+
+    /// Blocks tile each paragraph, and every cut is a grapheme boundary of the whole text.
+    fn check_blocks(doc: &Document) -> Vec<Block> {
+        let text = &doc.text;
+        let boundaries: std::collections::HashSet<usize> = text
+            .grapheme_indices(true)
+            .map(|(at, _)| at)
+            .chain([text.len()])
+            .collect();
+        let blocks = display_blocks(doc);
+        let mut at = 0;
+        for para in &doc.paragraphs {
+            at = at.max(para.start);
+            for b in blocks.iter().filter(|b| para.contains(b.span.start)) {
+                assert_eq!(b.span.start, at, "blocks must tile the paragraph");
+                assert!(b.span.end > b.span.start);
+                assert!(
+                    boundaries.contains(&b.span.end),
+                    "cut inside a cluster: {b:?}"
+                );
+                at = b.span.end;
+            }
+            assert_eq!(at, para.end);
+        }
+        blocks
+    }
+
+    #[test]
+    fn blocks_are_cut_at_whitespace_and_only_between_graphemes() {
+        // After a space, in the second half of the budget.
+        let doc = Document::new("t", &"wörd 漢字 ".repeat(3_000));
+        for b in &check_blocks(&doc)[..2] {
+            assert!(b.span.slice(&doc.text).ends_with(' '), "{b:?}");
+            assert!(b.span.len() > MAX_BLOCK_BYTES / 2 && b.span.len() <= MAX_BLOCK_BYTES);
+        }
+        // A space carrying a combining mark is one cluster: never cut after the space.
+        let doc = Document::new("t", &"ab \u{301}".repeat(3_000));
+        check_blocks(&doc);
+        // No whitespace at all: flags (regional-indicator pairs), ZWJ emoji, CJK, CRLF-free
+        // controls; each cut still lands between clusters.
+        for unit in [
+            "🇫🇷🇩🇪x",
+            "👩\u{200d}👩\u{200d}👧",
+            "漢字かな",
+            "a\u{301}\u{302}",
+        ] {
+            let doc = Document::new("t", &unit.repeat(9_000 / unit.len() * 3));
+            assert!(check_blocks(&doc).len() > 2, "{unit:?}");
+        }
+        // Odd start offsets of the flags: a regional-indicator run is paired from its start.
+        let doc = Document::new("t", &format!("x{}", "🇫".repeat(5_000)));
+        check_blocks(&doc);
+        // A cluster bigger than a block but under four is kept whole.
+        let doc = Document::new("t", &format!("a{} tail", "\u{301}".repeat(3_000)));
+        let blocks = check_blocks(&doc);
+        assert_eq!(blocks[0].span.len(), 1 + 2 * 3_000);
+    }
+
+    /// Cutting a long paragraph into blocks used to run the grapheme segmenter over every
+    /// byte of it (a 100 MB one-line file took 1.85 s to open). Now it scans back a few bytes
+    /// per block for whitespace and checks only the cut: far cheaper than segmenting.
+    #[test]
+    fn cutting_a_giant_line_costs_far_less_than_segmenting_it() {
+        let doc = Document::new("t", &"word Ünïcödé 漢字 e\u{301} ".repeat(60_000));
+        assert_eq!(doc.paragraphs.len(), 1);
+        let best = |f: &dyn Fn() -> usize| {
+            (0..3)
+                .map(|_| {
+                    let at = std::time::Instant::now();
+                    std::hint::black_box(f());
+                    at.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
+        };
+        let cutting = best(&|| display_blocks(&doc).len());
+        let segmenting = best(&|| doc.text.graphemes(true).count());
+        assert!(
+            cutting * 4 < segmenting,
+            "cutting {cutting:?}, segmenting {segmenting:?}"
+        );
     }
 
     #[test]
