@@ -803,7 +803,7 @@ fn app_with_giant_items(bytes: usize) -> App {
 
 /// The fastest of a few renders.
 fn render_time(app: &App) -> std::time::Duration {
-    (0..3)
+    (0..5)
         .map(|_| {
             let at = std::time::Instant::now();
             std::hint::black_box(render(app));
@@ -832,7 +832,8 @@ fn a_frame_costs_the_same_with_megabyte_quotes_sentences_and_lines() {
     }
     let (small, giant) = (render_time(&small), render_time(&giant));
     assert!(
-        giant < small * 5 + std::time::Duration::from_millis(40),
+        // The old code took 150x as long; the margin is wide so a busy machine cannot fail it.
+        giant < small * 10 + std::time::Duration::from_millis(200),
         "a frame took {giant:?} with giant items, {small:?} with small ones"
     );
 }
