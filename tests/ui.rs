@@ -806,3 +806,20 @@ fn a_text_of_only_whitespace_says_it_is_empty() {
     assert!(!app.text.blank);
     assert!(!screen(&app).contains("(the file is empty)"));
 }
+
+/// While the briefing is built the panes say how far it has come, and the Text pane claims
+/// no word count it does not have yet; once it arrives, the count is grouped by thousands.
+#[test]
+fn progress_shows_until_the_briefing_arrives() {
+    let text = "Maria Lopez went to Geneva. ".repeat(400);
+    let doc = Document::new("long.txt", &text);
+    let mut app = sized(App::new(doc.clone(), Briefing::default()), 120, 40);
+    app.extracting = Some(42);
+    let waiting = screen(&app);
+    assert!(waiting.contains("42%"), "{waiting}");
+    assert!(!waiting.contains("0 words"), "{waiting}");
+    app.set_briefing(build_briefing(&doc, BriefingOptions::default()));
+    let done = screen(&app);
+    assert!(!done.contains("42%"), "{done}");
+    assert!(done.contains("Text · 2,000 words"), "{done}");
+}

@@ -30,11 +30,30 @@ impl Layer<'_> {
     }
 }
 
+/// `16722928` -> `16,722,928`.
+fn with_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
+    // The word count comes with the briefing: no "0 words" while it is being built.
+    let words = if app.extracting.is_some() {
+        String::new()
+    } else {
+        format!(" · {} words", with_thousands(app.briefing.stats.words))
+    };
     let title = match app.briefing.title.as_deref() {
-        Some(t) => format!("Text · {} words · {}", app.briefing.stats.words, t),
-        None => format!("Text · {} words", app.briefing.stats.words),
+        Some(t) => format!("Text{words} · {t}"),
+        None => format!("Text{words}"),
     };
     let block = pane_block(app, Pane::Text, &title);
     let inner = block.inner(area);
@@ -172,4 +191,22 @@ fn styled_row(text: &str, row: Span, layers: &[Layer]) -> Line<'static> {
         runs.push(StyledSpan::styled(current, current_style));
     }
     Line::from(runs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_thousands;
+
+    #[test]
+    fn word_counts_are_grouped_by_thousands() {
+        for (n, shown) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (16_722_928, "16,722,928"),
+            (100_000, "100,000"),
+        ] {
+            assert_eq!(with_thousands(n), shown);
+        }
+    }
 }
