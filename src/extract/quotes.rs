@@ -226,25 +226,70 @@ pub fn extract_quotes(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
 }
 
 /// The document's sentences, split here from its paragraphs so that extraction depends only
-/// on the paragraphs (split once per call, and only when there are quotation marks).
-struct Sentences {
-    spans: Vec<Span>,
+/// on the paragraphs: each paragraph when first asked about (those near quotation marks only).
+struct Sentences<'a> {
+    doc: &'a Document,
+    split: Vec<std::cell::OnceCell<Vec<Span>>>,
 }
 
-impl Sentences {
-    fn new(doc: &Document) -> Sentences {
-        let spans = doc
-            .paragraphs
-            .iter()
-            .flat_map(|&p| crate::document::split_sentences(&doc.text, p))
-            .collect();
-        Sentences { spans }
+/// A sentence: its paragraph and its place there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct SentenceId {
+    paragraph: usize,
+    index: usize,
+}
+
+impl<'a> Sentences<'a> {
+    fn new(doc: &'a Document) -> Sentences<'a> {
+        Sentences {
+            doc,
+            split: (0..doc.paragraphs.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+        }
     }
 
-    /// The index of the sentence holding `offset`, if any.
-    fn at(&self, offset: usize) -> Option<usize> {
-        let i = self.spans.partition_point(|s| s.end <= offset);
-        (i < self.spans.len() && self.spans[i].start <= offset).then_some(i)
+    /// The sentences of paragraph `p`.
+    fn of(&self, p: usize) -> &[Span] {
+        self.split[p].get_or_init(|| {
+            crate::document::split_sentences(&self.doc.text, self.doc.paragraphs[p])
+        })
+    }
+
+    /// The sentence holding `offset`, if any.
+    fn at(&self, offset: usize) -> Option<SentenceId> {
+        // A sentence lies within its paragraph.
+        let paragraph = self.doc.paragraph_at(offset)?;
+        let spans = self.of(paragraph);
+        let index = spans.partition_point(|s| s.end <= offset);
+        (index < spans.len() && spans[index].start <= offset)
+            .then_some(SentenceId { paragraph, index })
+    }
+
+    /// The span of the sentence holding `offset`, or `fallback`.
+    fn span_at(&self, offset: usize, fallback: Span) -> Span {
+        self.at(offset).map_or(fallback, |id| self.span(id))
+    }
+
+    fn span(&self, id: SentenceId) -> Span {
+        self.of(id.paragraph)[id.index]
+    }
+
+    /// The sentence before `id` in the text, in an earlier paragraph if `id` opens its own.
+    fn before(&self, id: SentenceId) -> Option<SentenceId> {
+        if id.index > 0 {
+            return Some(SentenceId {
+                index: id.index - 1,
+                ..id
+            });
+        }
+        (0..id.paragraph).rev().find_map(|paragraph| {
+            let count = self.of(paragraph).len();
+            (count > 0).then(|| SentenceId {
+                paragraph,
+                index: count - 1,
+            })
+        })
     }
 }
 
@@ -311,8 +356,8 @@ fn classify(
         doc.paragraph_at(end.saturating_sub(1)),
         para,
     );
-    let sent_open = span_at(&sents.spans, sents.at(f.open.start), para);
-    let sent_close = span_at(&sents.spans, sents.at(end.saturating_sub(1)), close_para);
+    let sent_open = sents.span_at(f.open.start, para);
+    let sent_close = sents.span_at(end.saturating_sub(1), close_para);
 
     let mut lo = sent_open
         .start
@@ -459,8 +504,12 @@ fn context_speaker(
     let para = doc.paragraphs[pi];
     let si = sents.at(f.open.start)?;
     let prev_quote = i.checked_sub(1).map(|j| (&found[j], &done[j]));
-    if si > 0 && para.encloses(sents.spans[si - 1]) {
-        let ps = sents.spans[si - 1];
+    // The sentence before, in the same paragraph (`si` is in `para`).
+    let previous = si
+        .index
+        .checked_sub(1)
+        .map(|index| sents.span(SentenceId { index, ..si }));
+    if let Some(ps) = previous {
         if let Some((pf, pq)) = prev_quote {
             if pf.end() > ps.start && pq.is_speech() {
                 return pq.speaker.as_ref().map(|s| s.span);
@@ -481,17 +530,14 @@ fn context_speaker(
     }
     let prev_para = doc.paragraphs[pi - 1];
     if let Some((pf, pq)) = prev_quote {
-        let last_sentence = doc
-            .sentence_at(prev_para.end.saturating_sub(1))
-            .map_or(prev_para, |k| sents.spans[k]);
+        let last_sentence = sents.span_at(prev_para.end.saturating_sub(1), prev_para);
         if pq.is_speech() && pf.end() > last_sentence.start && prev_para.encloses(pq.span) {
             return pq.speaker.as_ref().map(|s| s.span);
         }
     }
     let tail = text[prev_para.start..prev_para.end].trim_end();
     if tail.ends_with(':') {
-        let k = sents.at(prev_para.end.saturating_sub(1))?;
-        let s = sents.spans[k];
+        let s = sents.span(sents.at(prev_para.end.saturating_sub(1))?);
         let region = Span::new(
             s.start.max(char_ceil(text, s.end.saturating_sub(WINDOW))),
             s.end,
@@ -540,8 +586,16 @@ fn resolve_pronouns(doc: &Document, sents: &Sentences, quotes: &mut [Quote]) {
             // speech-verb subject that fits, or once past the last named speaker.
             let floor = char_ceil(text, sp.span.start.saturating_sub(WINDOW));
             let mut budget = 6;
-            'sentences: for k in (si.saturating_sub(3)..=si).rev() {
-                let s = sents.spans[k];
+            // This sentence and up to three before it.
+            let mut k = si;
+            'sentences: for step in 0..4 {
+                if step > 0 {
+                    match sents.before(k) {
+                        Some(before) => k = before,
+                        None => break,
+                    }
+                }
+                let s = sents.span(k);
                 let start = s.start.max(floor);
                 let end = s.end.min(sp.span.start);
                 if start >= end {
@@ -635,6 +689,40 @@ fn link_entities(text: &str, entities: &[Entity], quotes: &mut [Quote]) {
             sp.entity = by_name
                 .get(&sp.name.to_lowercase())
                 .map(|&i| entities[i].name.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::*;
+
+    /// The sentences split on demand, a paragraph at a time, against all of them split at once.
+    #[test]
+    fn sentences_split_on_demand_agree_with_all_at_once() {
+        let texts = [
+            "Title\n\nOne. Two! \"Three?\" Four.\n\n\n\nFive six. Seven.\n\nEight",
+            "A b. C d.\n\n  \n\nE f? G h.\n\nI.",
+            "",
+            "Just one paragraph without a stop",
+        ];
+        for text in texts {
+            let doc = Document::new("t", text);
+            let all = doc.sentences().to_vec();
+            let sents = Sentences::new(&doc);
+            for offset in 0..=text.len() {
+                let eager = all.iter().position(|s| s.start <= offset && offset < s.end);
+                let lazy = sents.at(offset);
+                assert_eq!(
+                    lazy.map(|id| sents.span(id)),
+                    eager.map(|k| all[k]),
+                    "{offset}"
+                );
+                if let (Some(id), Some(k)) = (lazy, eager) {
+                    let before = sents.before(id).map(|b| sents.span(b));
+                    assert_eq!(before, k.checked_sub(1).map(|k| all[k]));
+                }
+            }
         }
     }
 }

@@ -199,20 +199,25 @@ fn scan_paragraph(
     raw: &mut Vec<(Span, Option<Span>, Span)>,
 ) {
     let body = &text[from..para.end];
-    let mut prev: Option<char> = text[para.start..from].chars().next_back();
     // Where the paragraph's last straight double mark is: a spaced mark (`," For example`)
     // opens a quotation only if another one follows to close it.
     let last_straight = body.rfind('"').map(|r| from + r);
-    let mut iter = body.char_indices().peekable();
     let mut skip_until = from;
-    while let Some((rel, c)) = iter.next() {
+    // Only the bytes that can begin a mark are looked at; the characters around one are read
+    // where it is.
+    let mut next_byte = 0;
+    while let Some(rel) = find_mark_byte(body.as_bytes(), next_byte) {
+        next_byte = rel + 1;
+        // A byte that can begin a mark is ASCII or leads a character: a character boundary.
+        let Some(c) = body[rel..].chars().next() else {
+            break;
+        };
         let at = from + rel;
-        let p = prev;
-        prev = Some(c);
         if at < skip_until || !is_mark(c) {
             continue;
         }
-        let n = iter.peek().map(|&(_, n)| n);
+        let p = text[para.start..at].chars().next_back();
+        let n = body[rel + c.len_utf8()..].chars().next();
         if let Some(skip) = apostrophe(text, at, c, p, n) {
             skip_until = at + skip;
             continue;
@@ -227,6 +232,36 @@ fn scan_paragraph(
         }
         try_open(at, c, p, n, stack);
     }
+}
+
+/// The first byte of a mark in UTF-8: `"` and `'`, `0xC2` for `«` `»`, and `0xE2` for the
+/// others (`“` `”` `‘` `’` `‚` `„` `‹` `›`).
+const MARK_BYTES: [u8; 4] = [b'"', b'\'', 0xC2, 0xE2];
+
+/// The index of the first byte from `from` that may begin a mark ([`MARK_BYTES`]): eight bytes
+/// at a time, a word at once.
+fn find_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    // Bit 7 set in the bytes of `x` that are zero (exact for the lowest such byte, which is all
+    // that is read: a borrow only runs upwards from it).
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut i = from;
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+        let hits = MARK_BYTES
+            .iter()
+            .fold(0, |hits, &b| hits | zero_bytes(x ^ (ONES * u64::from(b))));
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|b| MARK_BYTES.contains(b))
+        .map(|k| i + k)
 }
 
 /// Closes the innermost open quotation that `c` can end; returns whether it did.
@@ -330,6 +365,84 @@ fn nest(mut raw: Vec<(Span, Option<Span>, Span)>) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `scan_paragraph` as first written: every character looked at.
+    fn scan_paragraph_reference(
+        text: &str,
+        para: Span,
+        from: usize,
+        stack: &mut Vec<Open>,
+        raw: &mut Vec<(Span, Option<Span>, Span)>,
+    ) {
+        let body = &text[from..para.end];
+        let mut prev: Option<char> = text[para.start..from].chars().next_back();
+        let last_straight = body.rfind('"').map(|r| from + r);
+        let mut iter = body.char_indices().peekable();
+        let mut skip_until = from;
+        while let Some((rel, c)) = iter.next() {
+            let at = from + rel;
+            let p = prev;
+            prev = Some(c);
+            if at < skip_until || !is_mark(c) {
+                continue;
+            }
+            let n = iter.peek().map(|&(_, n)| n);
+            if let Some(skip) = apostrophe(text, at, c, p, n) {
+                skip_until = at + skip;
+                continue;
+            }
+            if try_close(text, at, c, p, n, stack, raw) {
+                continue;
+            }
+            let inch = p.is_some_and(|p| p.is_ascii_digit());
+            if c == '"' && stack.is_empty() && is_ws(n) && !inch && last_straight > Some(at) {
+                stack.push(Open { mark: c, at });
+                continue;
+            }
+            try_open(at, c, p, n, stack);
+        }
+    }
+
+    #[test]
+    fn mark_search_agrees_with_a_look_at_every_character() {
+        const PIECES: &[&str] = &[
+            "\"", "'", "“", "”", "‘", "’", "‚", "„", "«", "»", "‹", "›", "Â", "â€", "é", "—",
+            "said", "he", "don't", "'90s", "'n'", "'em", "5", "(", ")", ",", ".", "ŝ", "¬",
+            "\u{2028}", "\u{a0}",
+        ];
+        const GAPS: &[&str] = &[" ", "", "", "\n", "\n\n", " "];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(30) {
+                text.push_str(PIECES[next(PIECES.len())]);
+                text.push_str(GAPS[next(GAPS.len())]);
+            }
+            for para in crate::document::Document::new("t", &text).paragraphs {
+                for from in [
+                    para.start,
+                    para.start + text[para.start..].chars().next().map_or(0, char::len_utf8),
+                ] {
+                    if from > para.end {
+                        continue;
+                    }
+                    let (mut stack, mut raw) = (Vec::new(), Vec::new());
+                    scan_paragraph(&text, para, from, &mut stack, &mut raw);
+                    let (mut stack_ref, mut raw_ref) = (Vec::new(), Vec::new());
+                    scan_paragraph_reference(&text, para, from, &mut stack_ref, &mut raw_ref);
+                    assert_eq!(raw, raw_ref, "{text:?}");
+                    let marks = |s: &[Open]| s.iter().map(|o| (o.mark, o.at)).collect::<Vec<_>>();
+                    assert_eq!(marks(&stack), marks(&stack_ref), "{text:?}");
+                }
+            }
+        }
+    }
 
     fn quotes(text: &str) -> Vec<(String, Vec<String>)> {
         let paragraphs = crate::document::Document::new("t", text).paragraphs;

@@ -2,7 +2,7 @@
 //!
 //! Every pattern looks a bounded number of tokens ahead, so a scan is linear in the text.
 
-use super::lexicon::{self, among, starts_upper, Unit};
+use super::lexicon::{self, among, starts_upper, Lower, Starter, Unit};
 use super::{Part, When};
 use crate::span::Span;
 
@@ -16,14 +16,96 @@ pub enum Kind {
     Punct,
 }
 
+/// A token: its extent, kind and the space before it, in sixteen bytes (a text has millions).
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
-    pub plain: bool,
-    pub space_before: bool,
-    pub newline_before: bool,
+    start: u64,
+    /// The end in the low 56 bits, the flags (`FLAG_*`) in the high eight.
+    end_flags: u64,
+}
+
+const END_BITS: u32 = 56;
+const FLAG_PLAIN: u64 = 1 << 56;
+const FLAG_SPACE: u64 = 1 << 57;
+const FLAG_NEWLINE: u64 = 1 << 58;
+const KIND_SHIFT: u32 = 59;
+const STARTER_SHIFT: u32 = 61;
+
+impl Tok {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        start: usize,
+        end: usize,
+        kind: Kind,
+        plain: bool,
+        space_before: bool,
+        newline_before: bool,
+        starter: Starter,
+    ) -> Tok {
+        // A text of 2^56 bytes (64 PiB) cannot be held in memory.
+        debug_assert!((end as u64) < 1 << END_BITS);
+        let kind = match kind {
+            Kind::Word => 0,
+            Kind::Num => 1,
+            Kind::Alnum => 2,
+            Kind::Punct => 3,
+        };
+        let starter = match starter {
+            Starter::Other => 0,
+            Starter::The => 1,
+            Starter::A => 2,
+            Starter::Month => 3,
+        };
+        Tok {
+            start: start as u64,
+            end_flags: end as u64
+                | if plain { FLAG_PLAIN } else { 0 }
+                | if space_before { FLAG_SPACE } else { 0 }
+                | if newline_before { FLAG_NEWLINE } else { 0 }
+                | kind << KIND_SHIFT
+                | starter << STARTER_SHIFT,
+        }
+    }
+
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(self) -> usize {
+        (self.end_flags & ((1 << END_BITS) - 1)) as usize
+    }
+
+    pub fn kind(self) -> Kind {
+        match (self.end_flags >> KIND_SHIFT) & 3 {
+            0 => Kind::Word,
+            1 => Kind::Num,
+            2 => Kind::Alnum,
+            _ => Kind::Punct,
+        }
+    }
+
+    /// Digits alone, without separators or a decimal point.
+    pub fn plain(self) -> bool {
+        self.end_flags & FLAG_PLAIN != 0
+    }
+
+    pub fn space_before(self) -> bool {
+        self.end_flags & FLAG_SPACE != 0
+    }
+
+    pub fn newline_before(self) -> bool {
+        self.end_flags & FLAG_NEWLINE != 0
+    }
+
+    /// For a candidate word, the kind of starter it is ([`Starter::Other`] for any other token).
+    pub fn starter(self) -> Starter {
+        match (self.end_flags >> STARTER_SHIFT) & 3 {
+            0 => Starter::Other,
+            1 => Starter::The,
+            2 => Starter::A,
+            _ => Starter::Month,
+        }
+    }
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -37,21 +119,137 @@ fn digits_from(bytes: &[u8], i: usize) -> usize {
         .count()
 }
 
-/// Splits text into words, numbers and single punctuation marks, recording the space before each.
-pub fn tokenize(text: &str) -> Vec<Tok> {
+/// The character at byte `i` and its length, reading an ASCII byte directly.
+#[inline]
+fn char_len_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    char_at(text, i).map(|c| (c, c.len_utf8()))
+}
+
+const ONES: u64 = u64::MAX / 255;
+const HIGH: u64 = ONES * 0x80;
+
+/// Bit 7 of each byte of `x` that is an ASCII digit.
+#[inline]
+fn digit_bytes(x: u64) -> u64 {
+    let low = x & (ONES * 0x7f);
+    let from_0 = low + ONES * (0x80 - u64::from(b'0'));
+    let past_9 = low + ONES * (0x80 - u64::from(b'9') - 1);
+    from_0 & !past_9 & !x & HIGH
+}
+
+/// Bit 7 of each byte of `x` that is an ASCII letter or digit.
+#[inline]
+fn alphanumeric_bytes(x: u64) -> u64 {
+    // Setting bit 5 folds capitals onto small letters and moves no other byte into `a..=z`.
+    let folded = (x & (ONES * 0x7f)) | (ONES * 0x20);
+    let from_a = folded + ONES * (0x80 - u64::from(b'a'));
+    let past_z = folded + ONES * (0x80 - u64::from(b'z') - 1);
+    ((from_a & !past_z & !x & HIGH) | digit_bytes(x)) & HIGH
+}
+
+/// The end of the run of alphanumeric characters from `i`, and whether it holds an ASCII digit.
+/// Eight ASCII bytes at a time; other characters one by one.
+#[inline]
+fn alphanumeric_run(text: &str, mut i: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
-    let mut toks = Vec::new();
+    let mut has_digit = false;
+    loop {
+        if let Some(eight) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(eight.try_into().unwrap_or([0; 8]));
+            // Bytes are in text order from the lowest: the run is the trailing set bytes.
+            let run = (!alphanumeric_bytes(x) & HIGH).trailing_zeros() / 8;
+            let in_run = if run == 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * run)) - 1
+            };
+            has_digit |= digit_bytes(x) & in_run != 0;
+            i += run as usize;
+            if run == 8 {
+                continue;
+            }
+        }
+        // The byte at `i` ends the ASCII run, or fewer than eight bytes are left.
+        match bytes.get(i) {
+            None => break,
+            Some(&b) if b.is_ascii() => {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                has_digit |= b.is_ascii_digit();
+                i += 1;
+            }
+            Some(_) => match char_at(text, i) {
+                Some(ch) if ch.is_alphanumeric() => i += ch.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    (i, has_digit)
+}
+
+/// The end of the run of alphabetic characters from `i`.
+#[inline]
+fn alphabetic_run(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            i += 1;
+        } else {
+            match char_at(text, i) {
+                Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// The tokens of a text, and those the matcher may find a time expression at.
+pub struct Tokens {
+    pub toks: Vec<Tok>,
+    /// In increasing order, every token where [`Scanner::match_at`] can match: numbers, words
+    /// with digits, apostrophes (`'90s`), the words of [`lexicon::may_start`], and a word before
+    /// `Day` or `Eve` (`Waitangi Day`, `Mother's Day`). Others are skipped without a look.
+    pub candidates: Vec<usize>,
+}
+
+/// Adds token `k` to the candidates, kept in order (it may come before the last few).
+fn mark_candidate(candidates: &mut Vec<usize>, k: usize) {
+    let mut at = candidates.len();
+    while at > 0 && candidates[at - 1] > k {
+        at -= 1;
+    }
+    if at == 0 || candidates[at - 1] != k {
+        candidates.insert(at, k);
+    }
+}
+
+/// Splits text into words, numbers and single punctuation marks, recording the space before each.
+pub fn tokenize(text: &str) -> Tokens {
+    let bytes = text.as_bytes();
+    // About one token per four bytes of prose: one allocation for most texts.
+    let mut toks = Vec::with_capacity(text.len() / 4 + 16);
+    let mut candidates = Vec::with_capacity(text.len() / 64 + 16);
     let mut i = 0;
     let (mut space, mut newline) = (true, true);
-    while let Some(c) = char_at(text, i) {
+    while let Some((c, len)) = char_len_at(text, i) {
         if c.is_whitespace() {
             space = true;
             newline |= c == '\n';
-            i += c.len_utf8();
+            i += len;
             continue;
         }
         let start = i;
         let mut plain = true;
+        let mut starter = Starter::Other;
         let kind;
         if c.is_ascii_digit() {
             let mut j = i + digits_from(bytes, i);
@@ -66,35 +264,43 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 }
                 plain = false;
             }
-            let mut k = j;
-            while let Some(ch) = char_at(text, k).filter(|ch| ch.is_alphabetic()) {
-                k += ch.len_utf8();
-            }
+            let k = alphabetic_run(text, j);
             kind = if k > j { Kind::Alnum } else { Kind::Num };
             i = k;
+            candidates.push(toks.len());
         } else if c.is_alphabetic() {
-            let mut has_digit = false;
-            while let Some(ch) = char_at(text, i).filter(|ch| ch.is_alphanumeric()) {
-                has_digit |= ch.is_ascii_digit();
-                i += ch.len_utf8();
+            let (end, has_digit) = alphanumeric_run(text, i);
+            i = end;
+            if has_digit {
+                kind = Kind::Alnum;
+                candidates.push(toks.len());
+            } else {
+                kind = Kind::Word;
+                if let Some(kind) = lexicon::starter_at(text, start, end) {
+                    starter = kind;
+                    candidates.push(toks.len());
+                } else if end - start == 3 && matches!(&bytes[start..end], b"Day" | b"Eve") {
+                    // The holiday it ends: `Waitangi Day`, `Mother's Day`.
+                    let n = toks.len();
+                    for back in [3, 1] {
+                        if let Some(k) = n.checked_sub(back) {
+                            mark_candidate(&mut candidates, k);
+                        }
+                    }
+                }
             }
-            kind = if has_digit { Kind::Alnum } else { Kind::Word };
         } else {
             kind = Kind::Punct;
-            i += c.len_utf8();
+            i += len;
+            if matches!(c, '\'' | '’' | '‘') {
+                candidates.push(toks.len());
+            }
         }
-        toks.push(Tok {
-            start,
-            end: i,
-            kind,
-            plain,
-            space_before: space,
-            newline_before: newline,
-        });
+        toks.push(Tok::new(start, i, kind, plain, space, newline, starter));
         space = false;
         newline = false;
     }
-    toks
+    Tokens { toks, candidates }
 }
 
 /// Which occurrence of a weekday, month or season a relative expression means.
@@ -154,6 +360,8 @@ pub struct Found {
 pub struct Scanner<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    /// The tokens where a time expression may start ([`Tokens::candidates`]).
+    candidates: Vec<usize>,
     /// Months the text also uses as surnames (`Theresa May`): alone, they are not dates here.
     surname_months: [bool; 13],
 }
@@ -208,9 +416,11 @@ const APOSTROPHES: &[&str] = &["'", "’", "‘"];
 
 impl<'a> Scanner<'a> {
     pub fn new(text: &'a str) -> Self {
+        let Tokens { toks, candidates } = tokenize(text);
         let mut scanner = Scanner {
             text,
-            toks: tokenize(text),
+            toks,
+            candidates,
             surname_months: [false; 13],
         };
         scanner.surname_months = scanner.find_surname_months();
@@ -219,7 +429,11 @@ impl<'a> Scanner<'a> {
 
     fn find_surname_months(&self) -> [bool; 13] {
         let mut names = [false; 13];
-        for i in 1..self.toks.len() {
+        // Only a month name can be one (each is a candidate, marked so).
+        for &i in &self.candidates {
+            if i == 0 || self.toks[i].starter() != Starter::Month {
+                continue;
+            }
             let Some(month) = self
                 .word(i)
                 .filter(|w| starts_upper(w))
@@ -250,17 +464,40 @@ impl<'a> Scanner<'a> {
     /// Every time expression, in text order, never overlapping.
     pub fn scan(&self) -> Vec<Found> {
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < self.toks.len() {
-            match self.match_at(i).filter(|_| !self.in_url(i)) {
-                Some((next, found)) => {
-                    out.extend(found);
-                    i = next.max(i + 1);
-                }
-                None => i += 1,
+        // The first token a match may start at (the one after the last match).
+        let mut from = 0;
+        // Elsewhere `match_at` finds nothing.
+        for &i in &self.candidates {
+            if i < from || !self.worth_matching(i) {
+                continue;
+            }
+            if let Some((next, found)) = self.match_at(i).filter(|_| !self.in_url(i)) {
+                out.extend(found);
+                from = next.max(i + 1);
             }
         }
         out
+    }
+
+    /// Whether [`Scanner::match_at`] may find something at candidate `i`: false for the most
+    /// common candidates, `the` and `a`, when the word after them rules out what they lead to
+    /// (what [`Scanner::at_word`] would find for them, checked here in a few comparisons).
+    fn worth_matching(&self, i: usize) -> bool {
+        match self.toks[i].starter() {
+            // `the 1990s`, `the '90s`, `the 5th of May`, `the following year`, `the summer of 2010`.
+            Starter::The => {
+                self.tok(i + 1).is_some_and(|next| {
+                    next.kind() != Kind::Word || lexicon::leads_after_the(self.s(i + 1))
+                }) || self.before_day_or_eve(i)
+            }
+            // `a year ago`, `a couple of years ago`.
+            Starter::A => {
+                self.word(i + 1)
+                    .is_some_and(|w| lexicon::unit(w).is_some() || w.eq_ignore_ascii_case("couple"))
+                    || self.before_day_or_eve(i)
+            }
+            Starter::Other | Starter::Month => true,
+        }
     }
 
     // ------------------------------------------------------------------ token helpers
@@ -281,19 +518,19 @@ impl<'a> Scanner<'a> {
         false
     }
 
-    fn tok(&self, i: usize) -> Option<&Tok> {
-        self.toks.get(i)
+    fn tok(&self, i: usize) -> Option<Tok> {
+        self.toks.get(i).copied()
     }
 
     fn s(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
-            .and_then(|t| self.text.get(t.start..t.end))
+            .and_then(|t| self.text.get(t.start()..t.end()))
             .unwrap_or("")
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
-        (self.tok(i)?.kind == Kind::Word).then(|| self.s(i))
+        (self.tok(i)?.kind() == Kind::Word).then(|| self.s(i))
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
@@ -306,25 +543,25 @@ impl<'a> Scanner<'a> {
 
     /// Token `i` follows its predecessor on the same line.
     fn same_line(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| !t.newline_before)
+        self.tok(i).is_some_and(|t| !t.newline_before())
     }
 
     fn attached(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| !t.space_before)
+        self.tok(i).is_some_and(|t| !t.space_before())
     }
 
     /// A plain number token: (value, digit count).
     fn num(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.tok(i)?;
-        if t.kind != Kind::Num || !t.plain || t.end - t.start > 9 {
+        if t.kind() != Kind::Num || !t.plain() || t.end() - t.start() > 9 {
             return None;
         }
-        Some((self.s(i).parse().ok()?, t.end - t.start))
+        Some((self.s(i).parse().ok()?, t.end() - t.start()))
     }
 
     fn span(&self, first: usize, last: usize) -> Span {
-        let start = self.toks.get(first).map_or(0, |t| t.start);
-        let end = self.toks.get(last).map_or(start, |t| t.end);
+        let start = self.toks.get(first).map_or(0, |t| t.start());
+        let end = self.toks.get(last).map_or(start, |t| t.end());
         Span::new(start, end.max(start))
     }
 
@@ -352,7 +589,7 @@ impl<'a> Scanner<'a> {
     /// A day of the month: `5`, `05`, `5th`.
     fn day(&self, i: usize) -> Option<u8> {
         let t = self.tok(i)?;
-        let value = match t.kind {
+        let value = match t.kind() {
             Kind::Num => {
                 let (n, digits) = self.num(i)?;
                 (digits <= 2).then_some(n)?
@@ -584,7 +821,7 @@ impl<'a> Scanner<'a> {
     fn decade(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.tok(i)?;
         let s = self.s(i);
-        if t.kind == Kind::Alnum && s.len() == 5 && s.ends_with('s') {
+        if t.kind() == Kind::Alnum && s.len() == 5 && s.ends_with('s') {
             let n: i32 = s.get(..4)?.parse().ok()?;
             return (n % 10 == 0 && (1000..=2190).contains(&n)).then_some((n, i));
         }
@@ -745,7 +982,7 @@ impl<'a> Scanner<'a> {
     /// `05.03.2024` (day first), tokenized as one dotted number.
     fn dotted_date(&self, i: usize) -> Option<(usize, When)> {
         let t = self.tok(i)?;
-        if t.kind != Kind::Num || t.plain {
+        if t.kind() != Kind::Num || t.plain() {
             return None;
         }
         let parts: Vec<&str> = self.s(i).split('.').collect();
@@ -765,7 +1002,7 @@ impl<'a> Scanner<'a> {
     fn clock(&self, i: usize) -> Option<usize> {
         let meridiem = |s: &str| among(s, &["am", "pm"]);
         let t = self.tok(i)?;
-        if t.kind == Kind::Alnum {
+        if t.kind() == Kind::Alnum {
             // `10pm`
             let s = self.s(i);
             let split = s.find(|c: char| !c.is_ascii_digit())?;
@@ -787,7 +1024,7 @@ impl<'a> Scanner<'a> {
             if mins > 59 || s2.len() < 2 || !s2.is_char_boundary(2) {
                 return None;
             }
-            match t2.kind {
+            match t2.kind() {
                 Kind::Num if s2.len() == 2 => {}
                 Kind::Alnum if meridiem(&s2[2..]) => return Some(i + 2),
                 _ => return None,
@@ -903,8 +1140,8 @@ impl<'a> Scanner<'a> {
     // ------------------------------------------------------------------ the matcher
 
     fn match_at(&self, i: usize) -> Option<(usize, Vec<Found>)> {
-        let t = *self.tok(i)?;
-        match t.kind {
+        let t = self.tok(i)?;
+        match t.kind() {
             Kind::Num => self.at_number(i),
             Kind::Alnum => self.at_alnum(i),
             Kind::Word => self.at_word(i),
@@ -1065,10 +1302,10 @@ impl<'a> Scanner<'a> {
                 1900 + yy as i32
             }
         };
-        if t.kind == Kind::Alnum && s.len() == 3 && s.ends_with('s') && two.is_multiple_of(10) {
+        if t.kind() == Kind::Alnum && s.len() == 3 && s.ends_with('s') && two.is_multiple_of(10) {
             return self.one(i, i + 1, Value::Abs(decade_when(year(two), None)));
         }
-        if t.kind == Kind::Num && s.len() == 2 && t.plain {
+        if t.kind() == Kind::Num && s.len() == 2 && t.plain() {
             let context = i
                 .checked_sub(1)
                 .and_then(|p| self.word(p))
@@ -1090,23 +1327,48 @@ impl<'a> Scanner<'a> {
 
     fn at_word(&self, i: usize) -> Option<(usize, Vec<Found>)> {
         let w = self.word(i)?;
-        let lower = w.to_ascii_lowercase();
-        if let Some(found) = self.calendar_date(i) {
-            return self.dates(i, found);
+        // Most words start nothing: one look-up rules them out. Of the others, a capitalized
+        // word before `Day` or `Eve` can only be a holiday (`Waitangi Day`).
+        if !lexicon::may_start(w) {
+            return if self.before_day_or_eve(i) {
+                self.holiday(i)
+            } else {
+                None
+            };
         }
-        if let Some(found) = self.weekday_at(i) {
-            return Some(found);
+        let key = Lower::new(w);
+        let lower = key.bytes();
+        let capitalized = starts_upper(w);
+        let month = lexicon::month_lower(lower);
+        // Each step below finds nothing unless the word is of its kind: checked here once.
+        if capitalized && (month.is_some() || lexicon::month_abbreviation_lower(lower).is_some()) {
+            if let Some(found) = self.calendar_date(i) {
+                return self.dates(i, found);
+            }
         }
-        if let Some(m) = lexicon::month(w) {
+        if capitalized
+            && (lexicon::weekday_lower(lower).is_some()
+                || lexicon::weekday_abbreviation_lower(lower).is_some())
+        {
+            if let Some(found) = self.weekday_at(i) {
+                return Some(found);
+            }
+        }
+        if let Some(m) = month {
             return self.bare_month(i, m);
         }
-        if let Some(found) = self.ago(i) {
-            return Some(found);
+        if lexicon::number_word_lower(lower).is_some() {
+            if let Some(found) = self.ago(i) {
+                return Some(found);
+            }
         }
-        if let Some(found) = self.holiday(i) {
-            return Some(found);
+        if capitalized {
+            if let Some(found) = self.holiday(i) {
+                return Some(found);
+            }
         }
-        if among(&lower, &["midnight", "noon", "midday"])
+        let lower = key.as_str();
+        if among(lower, &["midnight", "noon", "midday"])
             && i.checked_sub(1).is_some_and(|p| {
                 self.is_any(
                     p,
@@ -1119,15 +1381,22 @@ impl<'a> Scanner<'a> {
         {
             return self.one(i, i, Value::Clock);
         }
-        match lower.as_str() {
+        match lower {
             "the" => self.after_the(i),
-            "today" | "tonight" | "yesterday" | "tomorrow" => self.deictic_day(i, &lower),
-            "this" | "last" | "next" | "coming" | "that" => self.this_last_next(i, &lower),
+            "today" | "tonight" | "yesterday" | "tomorrow" => self.deictic_day(i, lower),
+            "this" | "last" | "next" | "coming" | "that" => self.this_last_next(i, lower),
             "year" => self.year_end(i),
             "end" | "beginning" | "start" | "middle" => self.part_of(i, i),
             "early" | "mid" | "late" => self.early_mid_late(i, i),
             _ => self.season_year(i, i),
         }
+    }
+
+    /// Whether a capitalized word at `i` may name a holiday by the `Day` or `Eve` after it
+    /// (`Waitangi Day`, `Mother's Day`): what [`Scanner::holiday`] looks for.
+    fn before_day_or_eve(&self, i: usize) -> bool {
+        let day_or_eve = |k: usize| matches!(self.s(k), "Day" | "Eve");
+        (day_or_eve(i + 1) || day_or_eve(i + 3)) && starts_upper(self.s(i))
     }
 
     /// `Monday`, `Monday, May 18, 2015`, `Thursday afternoon`.
@@ -1399,15 +1668,16 @@ impl<'a> Scanner<'a> {
         if let Some(year) = self.word(j).and_then(lexicon::decade_word) {
             return self.one(i, j, Value::Abs(decade_when(year, None)));
         }
-        let w = self.word(j)?.to_ascii_lowercase();
-        match w.as_str() {
+        let key = Lower::new(self.word(j)?);
+        let w = key.as_str();
+        match w {
             "weekend" => {
                 let prev = i.checked_sub(1).map_or("", |p| self.s(p));
                 among(prev, &["over", "during", "on", "at", "since"])
                     .then(|| self.one(i, j, Value::Rel(Rel::Weekend)))?
             }
             "year" | "day" | "week" | "month" => {
-                let unit = lexicon::unit(&w)?;
+                let unit = lexicon::unit(w)?;
                 if let Some((year, last)) = self.any_year(j + 1).filter(|_| unit == Unit::Year) {
                     return self.one(i, last, Value::Abs(when(year)));
                 }
@@ -1431,7 +1701,7 @@ impl<'a> Scanner<'a> {
             }
             "previous" | "prior" | "preceding" | "following" | "next" | "same" | "subsequent" => {
                 let unit = lexicon::anaphoric_unit(self.s(j + 1))?;
-                let offset = match w.as_str() {
+                let offset = match w {
                     "previous" | "prior" | "preceding" => -1,
                     "same" => 0,
                     _ => 1,
@@ -1442,7 +1712,7 @@ impl<'a> Scanner<'a> {
             "end" | "beginning" | "start" | "outset" | "close" | "dawn" | "turn" | "midst" => {
                 self.part_of(i, j)
             }
-            "first" | "second" | "third" | "fourth" => self.quarter_or_half(i, j, &w),
+            "first" | "second" | "third" | "fourth" => self.quarter_or_half(i, j, w),
             _ => self.season_year(i, j),
         }
     }
@@ -1605,5 +1875,485 @@ fn part_when(year: i32, part: Part) -> When {
         day: None,
         part: Some(part),
         decade: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The fast paths against the plain ones they replace: the tokenizer against a char-by-char
+    //! one, and the scan over candidates against a look at every token, on generated texts.
+
+    use super::*;
+
+    /// The tokenizer as first written: one `char` at a time.
+    fn tokenize_reference(text: &str) -> Vec<(usize, usize, Kind, bool, bool, bool)> {
+        let bytes = text.as_bytes();
+        let mut toks = Vec::new();
+        let mut i = 0;
+        let (mut space, mut newline) = (true, true);
+        while let Some(c) = char_at(text, i) {
+            if c.is_whitespace() {
+                space = true;
+                newline |= c == '\n';
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let mut plain = true;
+            let kind;
+            if c.is_ascii_digit() {
+                let mut j = i + digits_from(bytes, i);
+                loop {
+                    let next_is_digit = bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+                    if bytes.get(j) == Some(&b',')
+                        && next_is_digit
+                        && digits_from(bytes, j + 1) == 3
+                    {
+                        j += 4;
+                    } else if bytes.get(j) == Some(&b'.') && next_is_digit {
+                        j += 1 + digits_from(bytes, j + 1);
+                    } else {
+                        break;
+                    }
+                    plain = false;
+                }
+                let mut k = j;
+                while let Some(ch) = char_at(text, k).filter(|ch| ch.is_alphabetic()) {
+                    k += ch.len_utf8();
+                }
+                kind = if k > j { Kind::Alnum } else { Kind::Num };
+                i = k;
+            } else if c.is_alphabetic() {
+                let mut has_digit = false;
+                while let Some(ch) = char_at(text, i).filter(|ch| ch.is_alphanumeric()) {
+                    has_digit |= ch.is_ascii_digit();
+                    i += ch.len_utf8();
+                }
+                kind = if has_digit { Kind::Alnum } else { Kind::Word };
+            } else {
+                kind = Kind::Punct;
+                i += c.len_utf8();
+            }
+            toks.push((start, i, kind, plain, space, newline));
+            space = false;
+            newline = false;
+        }
+        toks
+    }
+
+    impl Scanner<'_> {
+        /// The matcher at a word as first written: every step tried on every word.
+        fn at_word_reference(&self, i: usize) -> Option<(usize, Vec<Found>)> {
+            let w = self.word(i)?;
+            let lower = w.to_ascii_lowercase();
+            if let Some(found) = self.calendar_date(i) {
+                return self.dates(i, found);
+            }
+            if let Some(found) = self.weekday_at(i) {
+                return Some(found);
+            }
+            if let Some(m) = lexicon::month(w) {
+                return self.bare_month(i, m);
+            }
+            if let Some(found) = self.ago(i) {
+                return Some(found);
+            }
+            if let Some(found) = self.holiday(i) {
+                return Some(found);
+            }
+            if among(&lower, &["midnight", "noon", "midday"])
+                && i.checked_sub(1).is_some_and(|p| {
+                    self.is_any(
+                        p,
+                        &[
+                            "at", "until", "till", "from", "to", "before", "after", "by", "around",
+                            "past",
+                        ],
+                    )
+                })
+            {
+                return self.one(i, i, Value::Clock);
+            }
+            match lower.as_str() {
+                "the" => self.after_the(i),
+                "today" | "tonight" | "yesterday" | "tomorrow" => self.deictic_day(i, &lower),
+                "this" | "last" | "next" | "coming" | "that" => self.this_last_next(i, &lower),
+                "year" => self.year_end(i),
+                "end" | "beginning" | "start" | "middle" => self.part_of(i, i),
+                "early" | "mid" | "late" => self.early_mid_late(i, i),
+                _ => self.season_year(i, i),
+            }
+        }
+
+        /// The surname months as first found: a look at every token.
+        fn surname_months_reference(&self) -> [bool; 13] {
+            let mut names = [false; 13];
+            for i in 1..self.toks.len() {
+                let Some(month) = self
+                    .word(i)
+                    .filter(|w| starts_upper(w))
+                    .and_then(lexicon::month)
+                else {
+                    continue;
+                };
+                let first_name = self.word(i - 1).is_some_and(|p| {
+                    starts_upper(p)
+                        && self.same_line(i)
+                        && lexicon::month(p).is_none()
+                        && lexicon::weekday(p).is_none()
+                        && !among(p, MONTH_LEADERS)
+                        && !among(
+                            p,
+                            &[
+                                "the", "a", "an", "every", "each", "that", "of", "and", "or", "mid",
+                            ],
+                        )
+                });
+                if first_name && self.day(i + 1).is_none() && self.any_year(i + 1).is_none() {
+                    names[usize::from(month)] = true;
+                }
+            }
+            names
+        }
+
+        /// The scan as first written: the matcher tried at every token.
+        fn scan_reference(&self) -> Vec<Found> {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < self.toks.len() {
+                let t = self.toks[i];
+                let found = match t.kind() {
+                    Kind::Num => self.at_number(i),
+                    Kind::Alnum => self.at_alnum(i),
+                    Kind::Word => self.at_word_reference(i),
+                    Kind::Punct => self.at_apostrophe(i),
+                };
+                match found.filter(|_| !self.in_url(i)) {
+                    Some((next, found)) => {
+                        out.extend(found);
+                        i = next.max(i + 1);
+                    }
+                    None => i += 1,
+                }
+            }
+            out
+        }
+    }
+
+    fn check(text: &str) {
+        let tokens = tokenize(text);
+        let fast: Vec<_> = tokens
+            .toks
+            .iter()
+            .map(|t| {
+                (
+                    t.start(),
+                    t.end(),
+                    t.kind(),
+                    t.plain(),
+                    t.space_before(),
+                    t.newline_before(),
+                )
+            })
+            .collect();
+        assert_eq!(fast, tokenize_reference(text), "tokens of {text:?}");
+        assert!(tokens.candidates.windows(2).all(|w| w[0] < w[1]));
+        let scanner = Scanner::new(text);
+        assert_eq!(
+            scanner.surname_months,
+            scanner.surname_months_reference(),
+            "surname months in {text:?}"
+        );
+        assert_eq!(scanner.scan(), scanner.scan_reference(), "scan of {text:?}");
+    }
+
+    /// Words and marks that time expressions are made of, and their near misses.
+    const VOCABULARY: &[&str] = &[
+        "the",
+        "The",
+        "THE",
+        "a",
+        "A",
+        "an",
+        "An",
+        "couple",
+        "of",
+        "years",
+        "year",
+        "Year",
+        "ago",
+        "days",
+        "week",
+        "decade",
+        "decades",
+        "month",
+        "weekend",
+        "May",
+        "may",
+        "MAY",
+        "March",
+        "march",
+        "June",
+        "Sept",
+        "sept",
+        "Sep",
+        "Dec",
+        "December",
+        "September",
+        "Jan",
+        "Monday",
+        "monday",
+        "Mon",
+        "Tues",
+        "Thurs",
+        "Friday",
+        "Sunday",
+        "Sun",
+        "Times",
+        "Theresa",
+        "Day",
+        "Eve",
+        "day",
+        "Mother",
+        "Waitangi",
+        "Christmas",
+        "christmas",
+        "Halloween",
+        "New",
+        "new",
+        "Valentine",
+        "Boxing",
+        "Easter",
+        "Thanksgiving",
+        "Passover",
+        "Diwali",
+        "Hanukkah",
+        "on",
+        "in",
+        "at",
+        "by",
+        "since",
+        "until",
+        "from",
+        "to",
+        "and",
+        "or",
+        "last",
+        "Last",
+        "next",
+        "this",
+        "This",
+        "that",
+        "That",
+        "past",
+        "same",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "today",
+        "Today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "USA",
+        "coming",
+        "early",
+        "mid",
+        "late",
+        "middle",
+        "end",
+        "beginning",
+        "start",
+        "outset",
+        "close",
+        "dawn",
+        "turn",
+        "midst",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "half",
+        "quarter",
+        "previous",
+        "following",
+        "prior",
+        "preceding",
+        "subsequent",
+        "summer",
+        "Summer",
+        "spring",
+        "fall",
+        "Fall",
+        "autumn",
+        "winter",
+        "sixties",
+        "Nineties",
+        "twenties",
+        "one",
+        "two",
+        "twenty",
+        "Twenty",
+        "five",
+        "seventeen",
+        "ninety",
+        "zero",
+        "midnight",
+        "noon",
+        "midday",
+        "around",
+        "2019",
+        "2020",
+        "1990",
+        "1990s",
+        "90s",
+        "'",
+        "’",
+        "‘",
+        "s",
+        "08",
+        "5",
+        "5th",
+        "17th",
+        "31",
+        "32",
+        "12",
+        "12:30",
+        ":",
+        "30",
+        "pm",
+        "am",
+        "p",
+        "m",
+        "10pm",
+        "6am",
+        "2024-03-05",
+        "05.03.2024",
+        "03/05/2024",
+        "2010",
+        "/",
+        "11",
+        "-",
+        "–",
+        "—",
+        "FY2024",
+        "Q3",
+        "3Q",
+        "H1",
+        "AD",
+        "BC",
+        "BCE",
+        "CE",
+        "ce",
+        "347",
+        "44",
+        "people",
+        "votes",
+        "$",
+        "%",
+        "1,500",
+        "2.5",
+        "http",
+        "https",
+        "www",
+        "://",
+        ".",
+        ",",
+        "(",
+        ")",
+        "Ave",
+        "Street",
+        "about",
+        "no",
+        "page",
+        "Edmonton",
+        "Sun",
+        "every",
+        "each",
+        "mornings",
+        "/",
+        "Ünïcödé",
+        "naïve",
+        "é",
+        "١٢",
+        "straße",
+        "İstanbul",
+        "\u{212A}",
+        "Ｍay",
+        "Mayday",
+        "Mayor",
+        "thé",
+        "thanksgivings",
+        "Septembers",
+        "Wednesdays",
+        "Wednesday",
+        "yesterdays",
+        "seventeenth",
+        "abcdefghijklmnopq",
+        "Decembers",
+        "X",
+        "i",
+        "I",
+    ];
+    const SEPARATORS: &[&str] = &[
+        " ", " ", " ", " ", "", "", "\n", "\n\n", "\t", "\u{a0}", "\u{2028}", "  ", "\u{b}",
+    ];
+
+    #[test]
+    fn fast_paths_agree_with_plain_ones_on_generated_texts() {
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let len = 1 + next(40);
+            let mut text = String::new();
+            for _ in 0..len {
+                text.push_str(VOCABULARY[next(VOCABULARY.len())]);
+                text.push_str(SEPARATORS[next(SEPARATORS.len())]);
+            }
+            // Sometimes cut the text short: the last word against the end of the text.
+            if next(4) == 0 {
+                let mut cut = next(text.len() + 1);
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                text.truncate(cut);
+            }
+            check(&text);
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_plain_ones_on_real_texts() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts =
+            vec![
+                std::fs::read_to_string(root.join("seeds/tiktok-shop-amazon-douyin.txt"))
+                    .expect("the seed text"),
+            ];
+        // The shared articles, where this checkout has them.
+        for dir in ["../shared/eval-dev/gold", "../shared/train-gum"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let Ok(json) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
+                    if let Some(text) = value["text"].as_str() {
+                        texts.push(text.to_string());
+                    }
+                }
+            }
+        }
+        for text in &texts {
+            check(text);
+        }
     }
 }
