@@ -205,7 +205,51 @@ impl Document {
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count()
     }
+
+    /// Splits the text into consecutive byte ranges of at least `size` bytes (the last may be
+    /// up to half as long again, or shorter), each ending at a paragraph end, or inside a
+    /// longer paragraph at a sentence end, or inside a longer sentence at a space, or (in a
+    /// text without spaces) at any character. Extractors that keep per-word data read a long
+    /// document part by part, so their memory follows the part, not the document.
+    pub fn parts(&self, size: usize) -> Vec<std::ops::Range<usize>> {
+        let size = size.max(1);
+        let mut ranges = Vec::new();
+        let mut start = 0;
+        while self.text.len() - start > size + size / 2 {
+            let cut = self
+                .next_break(start + size, size / 2)
+                .filter(|&c| c > start && c < self.text.len());
+            let Some(cut) = cut else { break };
+            ranges.push(start..cut);
+            start = cut;
+        }
+        ranges.push(start..self.text.len());
+        ranges
+    }
+
+    /// The first paragraph end at or after `at`, if it comes within `slack` bytes; else the
+    /// first sentence end; else the first space; else the next character boundary.
+    fn next_break(&self, at: usize, slack: usize) -> Option<usize> {
+        let soon = at + slack;
+        let para = self.paragraphs.partition_point(|p| p.end < at);
+        if let Some(p) = self.paragraphs.get(para).filter(|p| p.end <= soon) {
+            return Some(p.end);
+        }
+        let sentences = self.sentences();
+        let sentence = sentences.partition_point(|s| s.end < at);
+        if let Some(s) = sentences.get(sentence).filter(|s| s.end <= soon) {
+            return Some(s.end);
+        }
+        let bytes = self.text.as_bytes();
+        (at..bytes.len().min(soon))
+            .find(|&i| bytes[i] == b' ')
+            .or_else(|| (at..bytes.len()).find(|&i| self.text.is_char_boundary(i)))
+    }
 }
+
+/// How much text an extractor with per-word data reads at once ([`Document::parts`]). An
+/// article fits in one part and is read as a whole.
+pub const PART_BYTES: usize = 1 << 18;
 
 fn index_of_span_at(spans: &[Span], offset: usize) -> Option<usize> {
     let i = spans.partition_point(|s| s.end <= offset);

@@ -245,7 +245,6 @@ fn appositive_description_is_conservative() {
 /// A long document is read in parts; parts tile the text and end between words.
 #[test]
 fn parts_tile_the_text_and_end_between_words() {
-    use brief::extract::entities::part_ranges;
     let paragraphs = "Maria Lopez met officials of the World Bank in Geneva on Monday. ".repeat(40);
     let long_sentence = "and then the committee in Geneva talked again ".repeat(400);
     let no_spaces = "漢字".repeat(3000);
@@ -260,7 +259,7 @@ fn parts_tile_the_text_and_end_between_words() {
     ] {
         let doc = Document::new("t", &text);
         for size in [500, 4000, 1 << 20] {
-            let parts = part_ranges(&doc, size);
+            let parts = doc.parts(size);
             assert_eq!(parts.first().map(|r| r.start), Some(0));
             assert_eq!(parts.last().map(|r| r.end), Some(text.len()));
             for pair in parts.windows(2) {
@@ -297,7 +296,7 @@ fn entities_of_a_document_read_in_parts_are_merged() {
     let doc = Document::new("t", &text);
     let whole = extract_entities(&doc);
     let parts = extract_entities_with_progress(&doc, 1000, &mut |_, _| {});
-    assert!(brief::extract::entities::part_ranges(&doc, 1000).len() > 3);
+    assert!(doc.parts(1000).len() > 3);
     assert_well_formed(&doc, &parts);
     for name in ["Maria Lopez", "World Bank", "Geneva"] {
         let (a, b) = (find(&whole, name), find(&parts, name));
@@ -314,13 +313,13 @@ fn entities_of_a_document_read_in_parts_are_merged() {
 /// Progress is told after every part, ending at all parts done.
 #[test]
 fn progress_counts_the_parts() {
-    use brief::extract::entities::{extract_entities_with_progress, part_ranges};
+    use brief::extract::entities::extract_entities_with_progress;
     let text = "Maria Lopez visited Geneva on Monday with the World Bank.\n\n".repeat(60);
     let doc = Document::new("t", &text);
     let mut told = Vec::new();
     let found =
         extract_entities_with_progress(&doc, 700, &mut |done, total| told.push((done, total)));
-    let parts = part_ranges(&doc, 700).len();
+    let parts = doc.parts(700).len();
     assert!(parts > 3);
     assert_eq!(told, (1..=parts).map(|d| (d, parts)).collect::<Vec<_>>());
     assert_eq!(find(&found, "Geneva").mentions.len(), 60);

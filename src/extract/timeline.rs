@@ -232,7 +232,16 @@ pub fn find_time_expressions(
     doc: &Document,
     document_date: Option<CalendarDate>,
 ) -> Vec<TimeExpression> {
-    let found = inherit_years(&doc.text, Scanner::new(&doc.text).scan());
+    // Part by part: the scanner keeps 16 bytes per token.
+    let mut found = Vec::new();
+    for range in doc.parts(crate::document::PART_BYTES) {
+        let part = Scanner::new(&doc.text[range.clone()]).scan();
+        found.extend(part.into_iter().map(|mut f| {
+            f.span = Span::new(f.span.start + range.start, f.span.end + range.start);
+            f
+        }));
+    }
+    let found = inherit_years(&doc.text, found);
     // Until the text names a date, anaphora count from the document date.
     let mut last = document_date.map(|d| When {
         month: Some(d.month),

@@ -71,10 +71,7 @@ pub struct Entity {
     pub description: Option<String>,
 }
 
-/// How much text the tagger works on at once. An article fits in one part and is read as a
-/// whole; a book is read in parts of about this size, so memory stays proportional to this
-/// and not to the book (the tagger keeps about 60 bytes per token).
-pub const PART_BYTES: usize = 1 << 20;
+pub use crate::document::PART_BYTES;
 
 /// Finds the entities of a document.
 pub fn extract_entities(doc: &Document) -> Vec<Entity> {
@@ -89,7 +86,7 @@ pub fn extract_entities_with_progress(
     part_bytes: usize,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Vec<Entity> {
-    let parts = part_ranges(doc, part_bytes);
+    let parts = doc.parts(part_bytes);
     let total = parts.len();
     let mut merged = Merged::default();
     for (done, range) in parts.into_iter().enumerate() {
@@ -134,41 +131,4 @@ impl Merged {
             self.by_name.entry(key).or_insert(i);
         }
     }
-}
-
-/// Splits the document into consecutive byte ranges of at least `size` bytes (the last may be
-/// shorter), each ending at a paragraph end, or inside a longer paragraph at a sentence end,
-/// or inside a longer sentence at a space.
-pub fn part_ranges(doc: &Document, size: usize) -> Vec<std::ops::Range<usize>> {
-    let text = &doc.text;
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    while text.len() - start > size + size / 2 {
-        let target = start + size;
-        let cut = next_break(doc, target, size / 2).filter(|&c| c > start && c < text.len());
-        let Some(cut) = cut else { break };
-        ranges.push(start..cut);
-        start = cut;
-    }
-    ranges.push(start..text.len());
-    ranges
-}
-
-/// The first paragraph end at or after `at`, if it comes within `slack` bytes; else the first
-/// sentence end; else the first space; else (text without spaces) the next character.
-fn next_break(doc: &Document, at: usize, slack: usize) -> Option<usize> {
-    let soon = at + slack;
-    let para = doc.paragraphs.partition_point(|p| p.end < at);
-    if let Some(p) = doc.paragraphs.get(para).filter(|p| p.end <= soon) {
-        return Some(p.end);
-    }
-    let sentences = doc.sentences();
-    let sentence = sentences.partition_point(|s| s.end < at);
-    if let Some(s) = sentences.get(sentence).filter(|s| s.end <= soon) {
-        return Some(s.end);
-    }
-    let bytes = doc.text.as_bytes();
-    (at..bytes.len().min(soon))
-        .find(|&i| bytes[i] == b' ')
-        .or_else(|| (at..bytes.len()).find(|&i| doc.text.is_char_boundary(i)))
 }
