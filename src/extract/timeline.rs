@@ -232,16 +232,7 @@ pub fn find_time_expressions(
     doc: &Document,
     document_date: Option<CalendarDate>,
 ) -> Vec<TimeExpression> {
-    // Part by part: the scanner keeps 16 bytes per token.
-    let mut found = Vec::new();
-    for range in doc.parts(crate::document::PART_BYTES) {
-        let part = Scanner::new(&doc.text[range.clone()]).scan();
-        found.extend(part.into_iter().map(|mut f| {
-            f.span = Span::new(f.span.start + range.start, f.span.end + range.start);
-            f
-        }));
-    }
-    let found = inherit_years(&doc.text, found);
+    let found = inherit_years(&doc.text, scan_in_parts(doc, crate::document::PART_BYTES));
     // Until the text names a date, anaphora count from the document date.
     let mut last = document_date.map(|d| When {
         month: Some(d.month),
@@ -416,6 +407,47 @@ fn full_date(value: Value) -> Option<CalendarDate> {
 
 /// `March 5 and April 10, 2024`, `from May 16 to June 2, 2015`: the first date takes the year
 /// of the second.
+/// How far past its part the scanner reads: more than any time expression and the words it
+/// looks at around one.
+const PART_MARGIN: usize = 256;
+
+/// Every time expression, the text scanned part by part (the scanner keeps 16 bytes per
+/// token). A part may end inside a long sentence, so each is scanned with a margin of text on
+/// either side and keeps the expressions that start in it: one cut across `5 March 2024`
+/// still finds it whole, once.
+fn scan_in_parts(doc: &Document, part_bytes: usize) -> Vec<Found> {
+    let text = doc.text.as_str();
+    let parts = doc.parts(part_bytes);
+    if parts.len() == 1 {
+        return Scanner::new(text).scan();
+    }
+    let mut found: Vec<Found> = Vec::new();
+    for range in parts {
+        // Start at a word a margin back, end a margin on (at a character).
+        let mut from = range.start.saturating_sub(PART_MARGIN);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        if from > 0 {
+            from = text[from..range.start]
+                .find(char::is_whitespace)
+                .map_or(range.start, |i| from + i);
+        }
+        let mut to = (range.end + PART_MARGIN).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        let taken = found.last().map_or(0, |f| f.span.end);
+        for mut f in Scanner::new(&text[from..to]).scan() {
+            f.span = Span::new(f.span.start + from, f.span.end + from);
+            if f.span.start >= range.start.max(taken) && f.span.start < range.end {
+                found.push(f);
+            }
+        }
+    }
+    found
+}
+
 fn inherit_years(text: &str, mut found: Vec<Found>) -> Vec<Found> {
     for k in 1..found.len() {
         let (left, right) = found.split_at_mut(k);
@@ -685,5 +717,38 @@ fn sentence_of(doc: &Document, span: Span) -> Span {
     match doc.sentences().get(k) {
         Some(s) if s.start <= span.start => *s,
         _ => span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Scanning in parts finds what one scan of the whole text finds, wherever the cuts fall:
+    /// inside sentences, inside expressions, in text without sentence ends.
+    #[test]
+    fn scanning_in_parts_finds_what_one_scan_finds() {
+        let texts = [
+            "In 2024 and 2025, on Tuesday; 5 March 2024 é ".repeat(600),
+            "The war began on March 5, 2024. It ended in mid-2025.\n\n".repeat(600),
+            "漢字 the 1990s, last year 三 from May 3 to June 7, 2021 ".repeat(600),
+        ];
+        for text in texts {
+            let doc = Document::new("t", &text);
+            let whole: Vec<(Span, Value)> = Scanner::new(&doc.text)
+                .scan()
+                .into_iter()
+                .map(|f| (f.span, f.value))
+                .collect();
+            assert!(whole.len() > 300);
+            for part in [400, 1000, 4096] {
+                assert!(doc.parts(part).len() > 3);
+                let parts: Vec<(Span, Value)> = scan_in_parts(&doc, part)
+                    .into_iter()
+                    .map(|f| (f.span, f.value))
+                    .collect();
+                assert_eq!(parts, whole, "parts of {part}");
+            }
+        }
     }
 }
