@@ -323,6 +323,10 @@ type Job = (Arc<Document>, BriefingOptions, Option<usize>);
 /// rather than flashing a progress indicator.
 const FIRST_FRAME_WAIT: Duration = Duration::from_millis(80);
 
+/// Above this much text the briefing cannot be ready within [`FIRST_FRAME_WAIT`] (it runs at
+/// about 10 MB/s), so the first frame does not wait for it.
+const FIRST_FRAME_WAIT_BYTES: usize = 256 * 1024;
+
 fn run(workspace: &mut Workspace, jobs: Vec<Job>, mouse: bool) -> io::Result<()> {
     // SIGTERM and SIGHUP end the loop like `q`, so the guard restores the terminal.
     let terminate = Arc::new(AtomicBool::new(false));
@@ -343,7 +347,13 @@ fn run(workspace: &mut Workspace, jobs: Vec<Job>, mouse: bool) -> io::Result<()>
         }
     });
     let mut pending = workspace.docs.len();
-    let deadline = Instant::now() + FIRST_FRAME_WAIT;
+    let first_bytes = workspace.docs.first().map_or(0, |app| app.doc.text.len());
+    let wait = if first_bytes <= FIRST_FRAME_WAIT_BYTES {
+        FIRST_FRAME_WAIT
+    } else {
+        Duration::ZERO
+    };
+    let deadline = Instant::now() + wait;
     while pending > 0 {
         let wait = deadline.saturating_duration_since(Instant::now());
         match briefing_ready.recv_timeout(wait) {
