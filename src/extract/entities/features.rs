@@ -105,6 +105,44 @@ pub struct Prepared<'d> {
     pub info: Vec<TokenInfo>,
     lower_seen: HashSet<u64, NoHashBuilder>,
     cap_mid_seen: HashSet<u64, NoHashBuilder>,
+    /// Word counts of each line, so rules about a token's line cost the same on a line of
+    /// any length.
+    pub lines: LineCounts,
+}
+
+/// How many words, capitalized words and all-capitals words each line holds.
+#[derive(Default)]
+pub struct LineCounts {
+    /// The line of each token.
+    line_of: Vec<u32>,
+    /// Per line: (words, capitalized, all capitals).
+    counts: Vec<(u32, u32, u32)>,
+}
+
+impl LineCounts {
+    fn of(tokens: &[Token], info: &[TokenInfo]) -> LineCounts {
+        let mut out = LineCounts {
+            line_of: Vec::with_capacity(tokens.len()),
+            counts: Vec::new(),
+        };
+        for (t, i) in tokens.iter().zip(info) {
+            if t.line_start || out.counts.is_empty() {
+                out.counts.push((0, 0, 0));
+            }
+            out.line_of.push((out.counts.len() - 1) as u32);
+            let c = out.counts.last_mut().expect("a line was pushed");
+            c.0 += i.alpha as u32;
+            c.1 += i.capitalized as u32;
+            c.2 += i.all_caps as u32;
+        }
+        out
+    }
+
+    /// (words, capitalized, all capitals) of the line holding token `i`.
+    pub fn of_token(&self, i: usize) -> (usize, usize, usize) {
+        let (w, c, a) = self.counts[self.line_of[i] as usize];
+        (w as usize, c as usize, a as usize)
+    }
 }
 
 struct Shape {
@@ -353,12 +391,14 @@ impl<'d> Prepared<'d> {
                 }
             }
         }
+        let lines = LineCounts::of(&tokens, &info);
         Prepared {
             text,
             tokens,
             info,
             lower_seen,
             cap_mid_seen,
+            lines,
         }
     }
 
@@ -561,5 +601,23 @@ impl DocVotes {
         if self.surnames.contains(&t.lower) {
             out.push(mix(tmpl("surname"), own));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_counts_follow_the_lines() {
+        let doc = Document::new(
+            "t",
+            "Storm Batters The Coast\nthe NASA and ESA teams met in Paris.\nBut not here",
+        );
+        let p = Prepared::new(&doc);
+        let at = |word: &str| (0..p.len()).find(|&i| p.word(i) == word).unwrap();
+        assert_eq!(p.lines.of_token(at("Batters")), (4, 4, 0));
+        assert_eq!(p.lines.of_token(at("Paris")), (8, 3, 2));
+        assert_eq!(p.lines.of_token(at("here")), (3, 1, 0));
     }
 }

@@ -284,16 +284,7 @@ fn extend(lex: &Lexicon, p: &Prepared, dates: &[bool], found: &mut [Mention]) {
 
 /// Whether the line holding token `i` capitalizes most of its words (a headline).
 fn line_is_title_case(p: &Prepared, i: usize) -> bool {
-    let mut a = i;
-    while a > 0 && !p.tokens[a].line_start {
-        a -= 1;
-    }
-    let mut b = i + 1;
-    while b < p.len() && !p.tokens[b].line_start {
-        b += 1;
-    }
-    let words = (a..b).filter(|&j| p.info[j].alpha).count();
-    let caps = (a..b).filter(|&j| p.info[j].capitalized).count();
+    let (words, caps, _) = p.lines.of_token(i);
     words >= 3 && caps * 3 > words * 2
 }
 
@@ -618,16 +609,7 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
 
 /// Whether the line holding token `i` is written mostly in capitals.
 fn line_is_shouting(p: &Prepared, i: usize) -> bool {
-    let mut a = i;
-    while a > 0 && !p.tokens[a].line_start {
-        a -= 1;
-    }
-    let mut b = i + 1;
-    while b < p.len() && !p.tokens[b].line_start {
-        b += 1;
-    }
-    let words = (a..b).filter(|&j| p.info[j].alpha).count();
-    let caps = (a..b).filter(|&j| p.info[j].all_caps).count();
+    let (words, _, caps) = p.lines.of_token(i);
     caps * 2 > words
 }
 
