@@ -400,6 +400,20 @@ fn weekdays_look_back_unless_the_sentence_speaks_of_the_future() {
     );
 }
 
+/// A plan reported in the past tense is still ahead of the report: `would` looks forward.
+#[test]
+fn reported_plans_look_forward() {
+    let october = Some("2026-10-14");
+    let item = only(
+        "The mayor said the city would reopen schools in November.",
+        october,
+    );
+    assert_eq!(item.when, ymd(2026, Some(11), None));
+    // Without the reported plan, a month named in the past tense is the last one.
+    let item = only("The mayor said the schools closed in November.", october);
+    assert_eq!(item.when, ymd(2025, Some(11), None));
+}
+
 #[test]
 fn relative_expressions_cross_year_boundaries() {
     let jan = Some("2023-01-03"); // a Tuesday

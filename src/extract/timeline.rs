@@ -527,6 +527,8 @@ fn tense_around(doc: &Document, span: Span) -> Tense {
         " shall ",
         " due to be ",
         " expected to ",
+        // Reported plans: `said the city would reopen schools in early November`.
+        " would ",
     ];
     if future.iter().any(|cue| window.contains(cue)) {
         return Tense::Future;
