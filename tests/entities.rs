@@ -324,3 +324,12 @@ fn progress_counts_the_parts() {
     assert_eq!(told, (1..=parts).map(|d| (d, parts)).collect::<Vec<_>>());
     assert_eq!(find(&found, "Geneva").mentions.len(), 60);
 }
+
+/// A byline names the writer, whatever the name lists know of the name.
+#[test]
+fn a_byline_names_a_person() {
+    let (_, found) = entities(
+        "Storm Batters Coast\n\nBy Priya Natarajan, Reuters\n\nThe storm hit the coast on Tuesday.",
+    );
+    assert_eq!(find(&found, "Priya Natarajan").kind, EntityKind::Person);
+}

@@ -329,6 +329,15 @@ fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
     while m.last > m.first + 1 && p.info[m.last - 1].lowercase {
         m.last -= 1;
     }
+    // A byline: `By Priya Natarajan, Reuters` names the writer.
+    let byline = m.first > 0
+        && p.tokens[m.first - 1].line_start
+        && matches!(p.word(m.first - 1), "By" | "by" | "BY")
+        && (2..=4).contains(&(m.last - m.first))
+        && (m.first..m.last).all(|i| p.info[i].capitalized && p.info[i].alpha);
+    if byline {
+        m.kind = EntityKind::Person;
+    }
     // `State Department Spokesperson` -> `State Department`.
     if m.kind != EntityKind::Person {
         while m.last > m.first + 1 && is_title(lex, p, m.last - 1) {
