@@ -823,3 +823,23 @@ fn progress_shows_until_the_briefing_arrives() {
     assert!(!done.contains("42%"), "{done}");
     assert!(done.contains("Text · 2,000 words"), "{done}");
 }
+
+/// The all-documents entity list follows briefings that arrive while it is open.
+#[test]
+fn entities_of_all_documents_follow_a_late_briefing() {
+    let first = handmade_app(120, 30);
+    let doc = Document::new("late.txt", "Maria Lopez met Acme Corp in Geneva.\n");
+    let late = sized(App::new(doc.clone(), Briefing::default()), 120, 30);
+    let mut ws = brief::ui::Workspace::new(vec![first, late]);
+    ws.update(Action::AllEntities);
+    let before = ws.shared_entities();
+    assert!(before.iter().all(|s| s.documents.iter().all(|d| d.0 == 0)));
+    ws.docs[1].set_briefing(build_briefing(&doc, BriefingOptions::default()));
+    let after = ws.shared_entities();
+    let acme = after
+        .iter()
+        .find(|s| s.name == "Acme Corp")
+        .expect("listed");
+    assert_eq!(acme.documents.len(), 2, "{acme:?}");
+    assert!(workspace_screen(&ws).contains("Maria Lopez"));
+}

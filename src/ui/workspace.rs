@@ -2,7 +2,9 @@
 //! view of the entities across all of them. Actions that are not about documents go to the
 //! article being read.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -38,6 +40,9 @@ pub struct Workspace {
     pub docs: Vec<App>,
     pub current: usize,
     pub overlay: Option<Overlay>,
+    /// [`Workspace::shared_entities`] as last built, with the briefings it was built from
+    /// (their sizes): a keypress in the overlay does not regroup every entity again.
+    shared: RefCell<Option<(Vec<(usize, usize)>, Rc<Vec<SharedEntity>>)>>,
 }
 
 impl Workspace {
@@ -46,6 +51,7 @@ impl Workspace {
             docs,
             current: 0,
             overlay: None,
+            shared: RefCell::new(None),
         };
         workspace.label_documents();
         workspace
@@ -176,8 +182,25 @@ impl Workspace {
     }
 
     /// People, organizations, places and the like across all documents (dates and numbers
-    /// left out), the most widely named first.
-    pub fn shared_entities(&self) -> Vec<SharedEntity> {
+    /// left out), the most widely named first. Built again only when a briefing changed.
+    pub fn shared_entities(&self) -> Rc<Vec<SharedEntity>> {
+        let built_from: Vec<(usize, usize)> = self
+            .docs
+            .iter()
+            .map(|app| (app.briefing.stats.bytes, app.briefing.entities.len()))
+            .collect();
+        let mut cache = self.shared.borrow_mut();
+        if let Some((from, shared)) = cache.as_ref() {
+            if *from == built_from {
+                return Rc::clone(shared);
+            }
+        }
+        let shared = Rc::new(self.group_entities());
+        *cache = Some((built_from, Rc::clone(&shared)));
+        shared
+    }
+
+    fn group_entities(&self) -> Vec<SharedEntity> {
         let mut by_key: BTreeMap<(EntityKind, String), SharedEntity> = BTreeMap::new();
         for (d, app) in self.docs.iter().enumerate() {
             for e in &app.briefing.entities {
