@@ -42,8 +42,11 @@ pub struct Workspace {
     pub overlay: Option<Overlay>,
     /// [`Workspace::shared_entities`] as last built, with the briefings it was built from
     /// (their sizes): a keypress in the overlay does not regroup every entity again.
-    shared: RefCell<Option<(Vec<(usize, usize)>, Rc<Vec<SharedEntity>>)>>,
+    shared: RefCell<Option<SharedCache>>,
 }
+
+/// The sizes of the briefings the entity list was built from, and the list.
+type SharedCache = (Vec<(usize, usize)>, Rc<Vec<SharedEntity>>);
 
 impl Workspace {
     pub fn new(docs: Vec<App>) -> Workspace {
