@@ -71,22 +71,25 @@ const fn ascii_lowercase(x: u128) -> u128 {
     x | (capital >> 2)
 }
 
+/// The month names, lowercase, January first.
+const MONTH_NAMES: [&[u8]; 12] = [
+    b"january",
+    b"february",
+    b"march",
+    b"april",
+    b"may",
+    b"june",
+    b"july",
+    b"august",
+    b"september",
+    b"october",
+    b"november",
+    b"december",
+];
+
 /// A full month name (1-12).
 pub fn month(word: &str) -> Option<u8> {
-    static MONTH_SHAPES: Shapes = Shapes::of(&[&[
-        b"january",
-        b"february",
-        b"march",
-        b"april",
-        b"may",
-        b"june",
-        b"july",
-        b"august",
-        b"september",
-        b"october",
-        b"november",
-        b"december",
-    ]]);
+    static MONTH_SHAPES: Shapes = Shapes::of(&[&MONTH_NAMES]);
     if !MONTH_SHAPES.admit(word) {
         return None;
     }
@@ -436,23 +439,9 @@ const fn word_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 const fn month_lower_const(word: &[u8]) -> bool {
-    let months: [&[u8]; 12] = [
-        b"january",
-        b"february",
-        b"march",
-        b"april",
-        b"may",
-        b"june",
-        b"july",
-        b"august",
-        b"september",
-        b"october",
-        b"november",
-        b"december",
-    ];
     let mut m = 0;
-    while m < months.len() {
-        if word_eq(word, months[m]) {
+    while m < MONTH_NAMES.len() {
+        if word_eq(word, MONTH_NAMES[m]) {
             return true;
         }
         m += 1;
