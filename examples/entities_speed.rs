@@ -32,8 +32,9 @@ fn main() {
     let labels = brief::extract::entities::model::Model::get().tag(&prepared);
     let t2 = start.elapsed().as_secs_f64();
     let active = prepared.info.iter().filter(|i| i.active).count();
+    let tagged = prepared.info.iter().filter(|i| i.tagged).count();
     eprintln!(
-        "prepare {t1:.3} s, tag {:.3} s ({} tokens, {active} active)",
+        "prepare {t1:.3} s, tag {:.3} s ({} tokens, {active} active, {tagged} tagged)",
         t2 - t1,
         labels.len()
     );

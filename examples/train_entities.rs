@@ -9,7 +9,7 @@
 
 use std::error::Error;
 
-use brief::extract::entities::features::{DocVotes, Prepared, TYPES};
+use brief::extract::entities::features::{DocVotes, Prepared, Scope, TYPES};
 use brief::extract::entities::model::{gold_labels, Model, Trainer, Weights};
 use brief::Document;
 
@@ -143,6 +143,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         .zip(&prepared)
         .map(|(e, p)| gold_labels(p, &e.spans))
         .collect();
+    let joiners_out = std::path::Path::new(out).with_file_name("joiners.txt");
+    std::fs::write(&joiners_out, joiners(&prepared, &golds))?;
+    eprintln!("wrote {}", joiners_out.display());
     let all: Vec<usize> = (0..examples.len()).collect();
     eprintln!("{} documents; pass 1", examples.len());
     let pass1 = train_pass(&prepared, &golds, None, &all);
@@ -157,13 +160,13 @@ fn main() -> Result<(), Box<dyn Error>> {
             pass2: Weights::default(),
         };
         for d in all.iter().copied().filter(|d| d % FOLDS == fold) {
-            first[d] = model.tag(&prepared[d]);
+            first[d] = model.tag_scoped(&prepared[d], Scope::Training);
         }
     }
     let votes: Vec<DocVotes> = prepared
         .iter()
         .zip(&first)
-        .map(|(p, l)| DocVotes::new(p, l))
+        .map(|(p, l)| DocVotes::new(p, l, Scope::Training))
         .collect();
     eprintln!("pass 2");
     let pass2 = train_pass(&prepared, &golds, Some(&votes), &all);
@@ -175,6 +178,34 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     std::fs::write(out, model.write())?;
     Ok(())
+}
+
+/// The joiner list: lowercase words next to a candidate that are inside a gold name at least
+/// twice and in at least 1 of 100 such places. The tagger skips the other neighbours.
+fn joiners(prepared: &[Prepared], golds: &[Vec<u8>]) -> String {
+    let mut counts: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    for (p, gold) in prepared.iter().zip(golds) {
+        for i in 0..p.len() {
+            if p.info[i].active && !p.info[i].candidate {
+                let seen = counts.entry(p.word(i).to_lowercase()).or_default();
+                seen.0 += 1;
+                seen.1 += (gold[i] != 0) as usize;
+            }
+        }
+    }
+    let mut kept: Vec<(&String, &(usize, usize))> = counts
+        .iter()
+        .filter(|(_, &(seen, named))| named >= 2 && named * 100 >= seen)
+        .collect();
+    kept.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then(a.0.cmp(b.0)));
+    let mut out = String::from(
+        "# Words the tagger scores next to a capitalized word or number: inside a name at least\n\
+         # twice and in 1% of such places in the training data. Written by train_entities.\n",
+    );
+    for (word, (seen, named)) in kept {
+        out.push_str(&format!("{word}\tin a name {named} of {seen} times\n"));
+    }
+    out
 }
 
 /// Shifts the shuffles (for checking how much the result depends on them).

@@ -1,6 +1,6 @@
 //! The embedded word lists: gazetteer phrases by category and English word frequencies.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::hash::{hash_bytes, hash_lower, mix, NoHashBuilder};
@@ -26,6 +26,23 @@ pub struct Lexicon {
     pub phrases: HashMap<u64, u16, NoHashBuilder>,
     /// Lowercase word hash -> Zipf frequency bucket (1..=7).
     pub zipf: HashMap<u64, u8, NoHashBuilder>,
+    /// Lowercase hashes of the words names contain between capitalized words
+    /// (`joiners.txt`, made by the trainer from the training data).
+    pub joiners: HashSet<u64, NoHashBuilder>,
+    /// Lowercase hashes of English function words (`function_words.txt`).
+    pub function_words: HashSet<u64, NoHashBuilder>,
+}
+
+/// The lowercase hashes of a word list: a word a line, then optionally a tab and a note;
+/// lines starting with `# ` are comments (`#` alone is a word).
+fn word_set(source: &str) -> HashSet<u64, NoHashBuilder> {
+    source
+        .lines()
+        .filter(|line| !line.starts_with("# "))
+        .map(|line| line.split('\t').next().unwrap_or("").trim())
+        .filter(|word| !word.is_empty())
+        .map(hash_lower)
+        .collect()
 }
 
 /// The hash of a token sequence as the gazetteer keys it.
@@ -60,12 +77,21 @@ impl Lexicon {
                 .fold(0, |acc, t| phrase_hash(acc, t.text(phrase)));
             *phrases.entry(h).or_default() |= 1 << bit;
         }
-        Lexicon { phrases, zipf }
+        Lexicon {
+            phrases,
+            zipf,
+            joiners: HashSet::default(),
+            function_words: HashSet::default(),
+        }
     }
 
     pub fn get() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| Lexicon::parse(include_str!("../../../assets/entities/lexicon.txt")))
+        LEX.get_or_init(|| Lexicon {
+            joiners: word_set(include_str!("../../../assets/entities/joiners.txt")),
+            function_words: word_set(include_str!("../../../assets/entities/function_words.txt")),
+            ..Lexicon::parse(include_str!("../../../assets/entities/lexicon.txt"))
+        })
     }
 
     /// Category bits of a single word.

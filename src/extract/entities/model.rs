@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use super::features::{
     begin, history_features, inside, is_begin, label_features, type_of, word_history_features,
-    DocVotes, Prepared, NUM_LABELS, TYPES,
+    DocVotes, Prepared, Scope, NUM_LABELS, TYPES,
 };
 use super::hash::NoHashBuilder;
 
@@ -227,6 +227,7 @@ pub fn token_features(
 fn decode<T: Copy + PartialOrd + Default>(
     p: &Prepared,
     votes: Option<&DocVotes>,
+    scope: Scope,
     mut choose: impl FnMut(usize, &[u64], u8, u8) -> u8,
     weights: &dyn Fn(&[u64], &mut [T; NUM_LABELS]),
 ) -> Vec<u8> {
@@ -234,7 +235,7 @@ fn decode<T: Copy + PartialOrd + Default>(
     let mut feats = Vec::with_capacity(96);
     let (mut prev, mut prev2) = (0u8, 0u8);
     for i in 0..p.len() {
-        if !p.info[i].active || votes.is_some_and(|v| !v.wants(p, i)) {
+        if !p.scored(i, scope) || votes.is_some_and(|v| !v.wants(p, i)) {
             prev2 = prev;
             prev = 0;
             continue;
@@ -281,7 +282,7 @@ fn decode_cached(w: &Weights, p: &Prepared, votes: Option<&DocVotes>) -> Vec<u8>
     let mut labels = vec![0u8; p.len()];
     let (mut prev, mut prev2) = (0u8, 0u8);
     for i in 0..p.len() {
-        if !p.info[i].active || votes.is_some_and(|v| !v.wants(p, i)) {
+        if !p.scored(i, Scope::RunTime) || votes.is_some_and(|v| !v.wants(p, i)) {
             prev2 = prev;
             prev = 0;
             continue;
@@ -327,19 +328,26 @@ impl Model {
         if self.pass2.is_empty() {
             return first;
         }
-        let votes = DocVotes::new(p, &first);
+        let votes = DocVotes::new(p, &first, Scope::RunTime);
         decode_cached(&self.pass2, p, Some(&votes))
     }
 
     /// The same labels as [`Model::tag`], scoring every feature of every token afresh: the
     /// plain definition the cached decoder must agree with.
     pub fn tag_uncached(&self, p: &Prepared) -> Vec<u8> {
-        let first = decode(p, None, |_, _, g, _| g, &|f, s| self.pass1.score(f, s));
+        self.tag_scoped(p, Scope::RunTime)
+    }
+
+    /// Labels for the tokens of `scope` (training tags with [`Scope::Training`]).
+    pub fn tag_scoped(&self, p: &Prepared, scope: Scope) -> Vec<u8> {
+        let first = decode(p, None, scope, |_, _, g, _| g, &|f, s| {
+            self.pass1.score(f, s)
+        });
         if self.pass2.is_empty() {
             return first;
         }
-        let votes = DocVotes::new(p, &first);
-        decode(p, Some(&votes), |_, _, g, _| g, &|f, s| {
+        let votes = DocVotes::new(p, &first, scope);
+        decode(p, Some(&votes), scope, |_, _, g, _| g, &|f, s| {
             self.pass2.score(f, s)
         })
     }
@@ -475,7 +483,7 @@ impl Trainer {
         let mut feats = Vec::with_capacity(96);
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in 0..p.len() {
-            if !p.info[i].active || votes.is_some_and(|v| !v.wants(p, i)) {
+            if !p.scored(i, Scope::Training) || votes.is_some_and(|v| !v.wants(p, i)) {
                 prev2 = prev;
                 prev = 0;
                 continue;
@@ -499,7 +507,9 @@ impl Trainer {
 
     /// Labels from the current (not averaged) weights.
     pub fn tag(&self, p: &Prepared, votes: Option<&DocVotes>) -> Vec<u8> {
-        decode(p, votes, |_, _, g, _| g, &|f, s| self.score(f, s))
+        decode(p, votes, Scope::Training, |_, _, g, _| g, &|f, s| {
+            self.score(f, s)
+        })
     }
 
     /// Averaged weights, dropping those smaller than `min` in magnitude.
