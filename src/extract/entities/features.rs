@@ -408,11 +408,15 @@ impl<'d> Prepared<'d> {
             })
             .collect();
         for i in 0..info.len() {
-            info[i].tagged = opener[i]
-                || (info[i].active
-                    && !info[i].candidate
-                    && facts_of[ids[i] as usize].joiner
-                    && ((i > 0 && opener[i - 1]) || opener.get(i + 1).copied().unwrap_or(false)));
+            let t = &info[i];
+            let neighbour = t.active && !t.candidate;
+            let after_number = i > 0 && info[i - 1].candidate && !info[i - 1].capitalized;
+            let joins = facts_of[ids[i] as usize].joiner
+                && ((i > 0 && opener[i - 1]) || opener.get(i + 1).copied().unwrap_or(false));
+            // Units after a number (`3 knots`) are an open class, and so are names that
+            // start in lowercase (`al-Hajj`, `iPhone`).
+            let mixed_case = t.alpha && !t.lowercase;
+            info[i].tagged = opener[i] || (neighbour && (joins || after_number || mixed_case));
         }
         // Gazetteer matches, for active tokens only.
         for i in 0..info.len() {
@@ -688,6 +692,16 @@ mod tests {
         // `The` and `However` open sentences; `said`, `.` and `disagreed` are not joiners.
         for word in ["The", "However", "said", ".", "disagreed"] {
             assert!(!tagged(word), "{word} should be skipped");
+        }
+        // Units after numbers, name particles and mixed-case words are tagged.
+        let doc = Document::new(
+            "t",
+            "It sailed 3 knots past Palacio del Gobierno with Muhammad al-Hajj Husayn.",
+        );
+        let p = Prepared::new(&doc);
+        for word in ["knots", "del", "al-Hajj"] {
+            let i = (0..p.len()).find(|&i| p.word(i) == word).unwrap();
+            assert!(p.info[i].tagged, "{word} should be tagged");
         }
         // A function word inside a sentence is still a candidate (`The` in a title).
         let doc = Document::new("t", "She read The Times.");

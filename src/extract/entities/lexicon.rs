@@ -88,7 +88,10 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| Lexicon {
-            joiners: word_set(include_str!("../../../assets/entities/joiners.txt")),
+            joiners: word_set(concat!(
+                include_str!("../../../assets/entities/joiners.txt"),
+                include_str!("../../../assets/entities/name_particles.txt")
+            )),
             function_words: word_set(include_str!("../../../assets/entities/function_words.txt")),
             ..Lexicon::parse(include_str!("../../../assets/entities/lexicon.txt"))
         })
