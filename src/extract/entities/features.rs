@@ -245,6 +245,8 @@ fn is_candidate(word: &str, shape: &Shape) -> bool {
 /// word of a document (a long document repeats its vocabulary).
 #[derive(Clone, Copy)]
 struct WordFacts {
+    /// The word's own hash ([`hash_bytes`]).
+    word: u64,
     lower: u64,
     short_shape: u64,
     capitalized: bool,
@@ -253,8 +255,9 @@ struct WordFacts {
     alpha: bool,
     lowercase: bool,
     candidate: bool,
+    /// Filled by [`WordFacts::look_up`].
     zipf: u8,
-    /// Gazetteer categories of the word alone.
+    /// Gazetteer categories of the word alone. Filled by [`WordFacts::look_up`].
     categories: u16,
     /// Already counted in `lower_seen` / `cap_mid_seen`.
     counted_lower: bool,
@@ -262,11 +265,12 @@ struct WordFacts {
 }
 
 impl WordFacts {
-    fn of(lex: &Lexicon, word: &str, hash: u64) -> WordFacts {
+    /// What the word itself tells, without the lexicon.
+    fn of(word: &str, hash: u64) -> WordFacts {
         let sh = shape_of(word);
-        let lower = hash_lower(word);
         WordFacts {
-            lower,
+            word: hash,
+            lower: hash_lower(word),
             short_shape: sh.short,
             capitalized: sh.capitalized,
             all_caps: sh.all_caps,
@@ -274,11 +278,18 @@ impl WordFacts {
             alpha: sh.alpha,
             lowercase: sh.lowercase,
             candidate: is_candidate(word, &sh),
-            zipf: lex.zipf.get(&lower).copied().unwrap_or(0),
-            categories: lex.phrases.get(&mix(0, hash)).copied().unwrap_or(0),
+            zipf: 0,
+            categories: 0,
             counted_lower: false,
             counted_cap_mid: false,
         }
+    }
+
+    /// What the lexicon says of the word. Both tables are larger than the cache, so their
+    /// probes mostly wait on memory: done for all words in one short loop, the waits overlap.
+    fn look_up(&mut self, lex: &Lexicon) {
+        self.zipf = lex.zipf.get(&self.lower).copied().unwrap_or(0);
+        self.categories = lex.phrases.get(&mix(0, self.word)).copied().unwrap_or(0);
     }
 }
 
@@ -302,22 +313,31 @@ impl<'d> Prepared<'d> {
             }
         }
         let lex = Lexicon::get();
-        let sentences = doc.sentences();
-        let mut info = Vec::with_capacity(tokens.len());
-        // Distinct words: the map holds an index into `facts`, so its probes stay small.
+        // Distinct words: the map holds an index into `facts_of`, so its probes stay small;
+        // `ids` is each token's word.
         let mut words: HashMap<u64, u32, NoHashBuilder> = HashMap::default();
         let mut facts_of: Vec<WordFacts> = Vec::new();
-        let mut lower_seen = HashSet::default();
-        let mut cap_mid_seen = HashSet::default();
-        let mut sent = sentences.partition_point(|s| s.end <= range.start);
-        let mut para = doc.paragraphs.partition_point(|p| p.end <= range.start);
+        let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let w = t.text(text);
             let word = hash_bytes(w.as_bytes());
             let id = *words.entry(word).or_insert_with(|| {
-                facts_of.push(WordFacts::of(lex, w, word));
+                facts_of.push(WordFacts::of(w, word));
                 (facts_of.len() - 1) as u32
             });
+            ids.push(id);
+        }
+        drop(words);
+        for facts in &mut facts_of {
+            facts.look_up(lex);
+        }
+        let sentences = doc.sentences();
+        let mut info = Vec::with_capacity(tokens.len());
+        let mut lower_seen = HashSet::default();
+        let mut cap_mid_seen = HashSet::default();
+        let mut sent = sentences.partition_point(|s| s.end <= range.start);
+        let mut para = doc.paragraphs.partition_point(|p| p.end <= range.start);
+        for (t, &id) in tokens.iter().zip(&ids) {
             let facts = &mut facts_of[id as usize];
             while sent < sentences.len() && sentences[sent].end <= t.start {
                 sent += 1;
@@ -336,7 +356,7 @@ impl<'d> Prepared<'d> {
                 facts.counted_cap_mid = true;
             }
             info.push(TokenInfo {
-                word,
+                word: facts.word,
                 lower: facts.lower,
                 short_shape: facts.short_shape,
                 capitalized: facts.capitalized,
@@ -348,12 +368,8 @@ impl<'d> Prepared<'d> {
                 active: facts.candidate,
                 paragraph: para.min(2) as u8,
                 zipf: facts.zipf,
-                // Lowercase words: their own categories (only active tokens keep them, below).
-                gaz_begin: if facts.capitalized || facts.has_digit {
-                    0
-                } else {
-                    facts.categories
-                },
+                // The word as a one-word phrase (only active tokens keep it, below).
+                gaz_begin: facts.categories,
                 gaz_inside: 0,
             });
         }
@@ -367,7 +383,8 @@ impl<'d> Prepared<'d> {
                 info[i].active = true;
             }
         }
-        // Gazetteer matches, for active tokens only.
+        // Gazetteer matches, for active tokens only: phrases of two or more tokens that start
+        // at a capitalized word or a number (the one-word phrases are in place already).
         for i in 0..info.len() {
             if !info[i].active {
                 info[i].gaz_begin = 0;
@@ -376,10 +393,9 @@ impl<'d> Prepared<'d> {
             if !info[i].capitalized && !info[i].has_digit {
                 continue;
             }
-            let mut h = 0;
-            for len in 1..=MAX_PHRASE {
-                let j = i + len - 1;
-                if j >= tokens.len() || (len > 1 && tokens[j].line_start) {
+            let mut h = mix(0, info[i].word);
+            for j in i + 1..(i + MAX_PHRASE).min(tokens.len()) {
+                if tokens[j].line_start || !lex.continues(h) {
                     break;
                 }
                 h = mix(h, info[j].word);
