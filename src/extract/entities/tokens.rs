@@ -45,6 +45,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
+        // Most tokens start with an ASCII letter or digit: no decoding needed.
+        if b.is_ascii_alphanumeric() {
+            let end = word_end(text, i);
+            tokens.push(Token {
+                start: i,
+                end,
+                line_start,
+            });
+            line_start = false;
+            i = end;
+            continue;
+        }
         let c = if b < 0x80 {
             b as char
         } else {
