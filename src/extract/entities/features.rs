@@ -33,50 +33,55 @@ pub fn is_begin(label: u8) -> bool {
     label % 2 == 1
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "billions",
-    "half",
-    "several",
-    "both",
-    "percent",
-];
+/// Words that count or measure (`two`, `dozens`, `percent`): candidates although lowercase.
+fn is_number_word(word: &str) -> bool {
+    // A `match` on the strings compiles to a switch on the length and a few comparisons.
+    matches!(
+        word,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "dozen"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "half"
+            | "several"
+            | "both"
+            | "percent"
+    )
+}
 
 /// Per-token facts computed once.
 #[derive(Clone, Copy, Debug, Default)]
@@ -255,13 +260,15 @@ fn is_candidate(word: &str, shape: &Shape) -> bool {
     if matches!(word, "$" | "%" | "€" | "£" | "¥") {
         return true;
     }
-    shape.lowercase && word.len() <= 9 && NUMBER_WORDS.contains(&word)
+    shape.lowercase && is_number_word(word)
 }
 
 /// What the tagger knows of a word regardless of where it stands: computed once per distinct
 /// word of a document (a long document repeats its vocabulary).
 #[derive(Clone, Copy)]
 struct WordFacts {
+    /// The word's own hash ([`hash_bytes`]).
+    word: u64,
     lower: u64,
     short_shape: u64,
     capitalized: bool,
@@ -271,7 +278,8 @@ struct WordFacts {
     lowercase: bool,
     candidate: bool,
     /// A lowercase word that names in the training data contain often enough to be worth
-    /// tagging next to a candidate (`of`, `de`, `&`, `years`).
+    /// tagging next to a candidate (`of`, `de`, `&`, `years`). Filled by
+    /// [`WordFacts::look_up`], like the fields below.
     joiner: bool,
     /// A function word (`The`, `He`, `However`): capitalized at the start of a sentence it
     /// is not a name.
@@ -285,11 +293,12 @@ struct WordFacts {
 }
 
 impl WordFacts {
-    fn of(lex: &Lexicon, word: &str, hash: u64) -> WordFacts {
+    /// What the word itself tells, without the lexicon.
+    fn of(word: &str, hash: u64) -> WordFacts {
         let sh = shape_of(word);
-        let lower = hash_lower(word);
         WordFacts {
-            lower,
+            word: hash,
+            lower: hash_lower(word),
             short_shape: sh.short,
             capitalized: sh.capitalized,
             all_caps: sh.all_caps,
@@ -297,13 +306,22 @@ impl WordFacts {
             alpha: sh.alpha,
             lowercase: sh.lowercase,
             candidate: is_candidate(word, &sh),
-            joiner: lex.joiners.contains(&lower),
-            function_word: !sh.all_caps && lex.function_words.contains(&lower),
-            zipf: lex.zipf.get(&lower).copied().unwrap_or(0),
-            categories: lex.phrases.get(&mix(0, hash)).copied().unwrap_or(0),
+            joiner: false,
+            function_word: false,
+            zipf: 0,
+            categories: 0,
             counted_lower: false,
             counted_cap_mid: false,
         }
+    }
+
+    /// What the lexicon says of the word. Both tables are larger than the cache, so their
+    /// probes mostly wait on memory: done for all words in one short loop, the waits overlap.
+    fn look_up(&mut self, lex: &Lexicon) {
+        self.zipf = lex.zipf.get(&self.lower).copied().unwrap_or(0);
+        self.joiner = lex.joiners.contains(&self.lower);
+        self.function_word = !self.all_caps && lex.function_words.contains(&self.lower);
+        self.categories = lex.phrases.get(&mix(0, self.word)).copied().unwrap_or(0);
     }
 }
 
@@ -327,24 +345,34 @@ impl<'d> Prepared<'d> {
             }
         }
         let lex = Lexicon::get();
-        let sentences = doc.sentences();
-        let mut info = Vec::with_capacity(tokens.len());
-        // Distinct words: the map holds an index into `facts`, so its probes stay small.
-        let mut words: HashMap<u64, u32, NoHashBuilder> = HashMap::default();
-        let mut facts_of: Vec<WordFacts> = Vec::new();
-        let mut lower_seen = HashSet::default();
-        let mut cap_mid_seen = HashSet::default();
+        // Distinct words: the map holds an index into `facts_of`, so its probes stay small;
+        // `ids` is each token's word.
+        // Room for a quarter of the tokens: a part of prose has about one distinct word in
+        // seven, so the map rarely grows.
+        let mut words: HashMap<u64, u32, NoHashBuilder> =
+            HashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
+        let mut facts_of: Vec<WordFacts> = Vec::with_capacity(tokens.len() / 4);
         let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
-        let mut sent = sentences.partition_point(|s| s.end <= range.start);
-        let mut para = doc.paragraphs.partition_point(|p| p.end <= range.start);
         for t in &tokens {
             let w = t.text(text);
             let word = hash_bytes(w.as_bytes());
             let id = *words.entry(word).or_insert_with(|| {
-                facts_of.push(WordFacts::of(lex, w, word));
+                facts_of.push(WordFacts::of(w, word));
                 (facts_of.len() - 1) as u32
             });
             ids.push(id);
+        }
+        drop(words);
+        for facts in &mut facts_of {
+            facts.look_up(lex);
+        }
+        let sentences = doc.sentences();
+        let mut info = Vec::with_capacity(tokens.len());
+        let mut lower_seen = HashSet::default();
+        let mut cap_mid_seen = HashSet::default();
+        let mut sent = sentences.partition_point(|s| s.end <= range.start);
+        let mut para = doc.paragraphs.partition_point(|p| p.end <= range.start);
+        for (t, &id) in tokens.iter().zip(&ids) {
             let facts = &mut facts_of[id as usize];
             while sent < sentences.len() && sentences[sent].end <= t.start {
                 sent += 1;
@@ -363,7 +391,7 @@ impl<'d> Prepared<'d> {
                 facts.counted_cap_mid = true;
             }
             info.push(TokenInfo {
-                word,
+                word: facts.word,
                 lower: facts.lower,
                 short_shape: facts.short_shape,
                 capitalized: facts.capitalized,
@@ -378,12 +406,8 @@ impl<'d> Prepared<'d> {
                 tagged: false,
                 paragraph: para.min(2) as u8,
                 zipf: facts.zipf,
-                // Lowercase words: their own categories (only active tokens keep them, below).
-                gaz_begin: if facts.capitalized || facts.has_digit {
-                    0
-                } else {
-                    facts.categories
-                },
+                // The word as a one-word phrase (only active tokens keep it, below).
+                gaz_begin: facts.categories,
                 gaz_inside: 0,
             });
         }
@@ -418,7 +442,8 @@ impl<'d> Prepared<'d> {
             let mixed_case = t.alpha && !t.lowercase;
             info[i].tagged = opener[i] || (neighbour && (joins || after_number || mixed_case));
         }
-        // Gazetteer matches, for active tokens only.
+        // Gazetteer matches, for active tokens only: phrases of two or more tokens that start
+        // at a capitalized word or a number (the one-word phrases are in place already).
         for i in 0..info.len() {
             if !info[i].active {
                 info[i].gaz_begin = 0;
@@ -427,10 +452,9 @@ impl<'d> Prepared<'d> {
             if !info[i].capitalized && !info[i].has_digit {
                 continue;
             }
-            let mut h = 0;
-            for len in 1..=MAX_PHRASE {
-                let j = i + len - 1;
-                if j >= tokens.len() || (len > 1 && tokens[j].line_start) {
+            let mut h = mix(0, info[i].word);
+            for j in i + 1..(i + MAX_PHRASE).min(tokens.len()) {
+                if tokens[j].line_start || !lex.continues(h) {
                     break;
                 }
                 h = mix(h, info[j].word);

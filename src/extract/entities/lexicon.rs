@@ -31,6 +31,9 @@ pub struct Lexicon {
     pub joiners: HashSet<u64, NoHashBuilder>,
     /// Lowercase hashes of English function words (`function_words.txt`).
     pub function_words: HashSet<u64, NoHashBuilder>,
+    /// The hashes of the first tokens of longer phrases ("New", "New York" of "New York
+    /// City"), so a tagger looking for phrases stops at the first token no phrase continues.
+    openings: PrefixFilter,
 }
 
 /// The lowercase hashes of a word list: a word a line, then optionally a tab and a note;
@@ -45,6 +48,40 @@ fn word_set(source: &str) -> HashSet<u64, NoHashBuilder> {
         .collect()
 }
 
+/// A set of hashes that may answer "yes" for a hash it does not hold but never "no" for one
+/// it does: one bit per hash, in a table small enough to stay in the fastest cache, where the
+/// phrase map itself would cost a trip to memory for every capitalized word.
+struct PrefixFilter {
+    bits: Vec<u64>,
+}
+
+impl PrefixFilter {
+    /// 2^16 bits (8 KB): a few thousand openings leave most bits clear.
+    const BITS: u32 = 16;
+
+    fn new() -> PrefixFilter {
+        PrefixFilter {
+            bits: vec![0; (1 << Self::BITS) / 64],
+        }
+    }
+
+    /// The bit of a hash: its top bits (the hashes are well mixed).
+    fn slot(hash: u64) -> (usize, u64) {
+        let bit = (hash >> (64 - Self::BITS)) as usize;
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let (word, mask) = Self::slot(hash);
+        self.bits[word] |= mask;
+    }
+
+    fn may_contain(&self, hash: u64) -> bool {
+        let (word, mask) = Self::slot(hash);
+        self.bits[word] & mask != 0
+    }
+}
+
 /// The hash of a token sequence as the gazetteer keys it.
 pub fn phrase_hash(acc: u64, token: &str) -> u64 {
     mix(acc, hash_bytes(token.as_bytes()))
@@ -54,6 +91,7 @@ impl Lexicon {
     pub fn parse(source: &str) -> Lexicon {
         let mut phrases: HashMap<u64, u16, NoHashBuilder> = HashMap::default();
         let mut zipf: HashMap<u64, u8, NoHashBuilder> = HashMap::default();
+        let mut openings = PrefixFilter::new();
         for line in source.lines() {
             let mut parts = line.split('\t');
             let (Some(cat), Some(phrase)) = (parts.next(), parts.next()) else {
@@ -72,9 +110,13 @@ impl Lexicon {
             if toks.is_empty() || toks.len() > MAX_PHRASE {
                 continue;
             }
-            let h = toks
-                .iter()
-                .fold(0, |acc, t| phrase_hash(acc, t.text(phrase)));
+            let mut h = 0;
+            for (n, t) in toks.iter().enumerate() {
+                if n > 0 {
+                    openings.insert(h);
+                }
+                h = phrase_hash(h, t.text(phrase));
+            }
             *phrases.entry(h).or_default() |= 1 << bit;
         }
         Lexicon {
@@ -82,7 +124,14 @@ impl Lexicon {
             zipf,
             joiners: HashSet::default(),
             function_words: HashSet::default(),
+            openings,
         }
+    }
+
+    /// Whether some phrase may go on after the tokens whose [`phrase_hash`] is `hash`; when
+    /// this says no, no longer phrase starts with them.
+    pub fn continues(&self, hash: u64) -> bool {
+        self.openings.may_contain(hash)
     }
 
     pub fn get() -> &'static Lexicon {

@@ -45,6 +45,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
+        // Most tokens start with an ASCII letter or digit: no decoding needed.
+        if b.is_ascii_alphanumeric() {
+            let end = word_end(text, i);
+            tokens.push(Token {
+                start: i,
+                end,
+                line_start,
+            });
+            line_start = false;
+            i = end;
+            continue;
+        }
         let c = if b < 0x80 {
             b as char
         } else {
@@ -95,9 +107,16 @@ fn word_end(text: &str, start: usize) -> usize {
                 _ => break,
             }
         }
-        let seg_len = text[seg_start..i].chars().count();
-        if seg_len != 1 {
+        let single = is_one_char(&text[seg_start..i]);
+        if !single {
             all_single = false;
+        }
+        // Most words end at a space or a mark that never joins: stop before decoding more.
+        match bytes.get(i) {
+            None => break,
+            Some(b'-' | b'&' | b'\'' | b',' | b'.') => {}
+            Some(&b) if b < 0x80 => break,
+            Some(_) => {}
         }
         let Some(conn) = char_at(text, i) else { break };
         let after = i + conn.len_utf8();
@@ -120,7 +139,7 @@ fn word_end(text: &str, start: usize) -> usize {
             ',' => prev_digit && next.is_ascii_digit() && digits_group(bytes, after),
             '.' => {
                 (prev_digit && next.is_ascii_digit())
-                    || (seg_len == 1 && next.is_alphabetic() && single_letter_at(text, after))
+                    || (single && next.is_alphabetic() && single_letter_at(text, after))
             }
             _ => false,
         };
@@ -154,6 +173,12 @@ fn is_possessive(text: &str, i: usize, c: char) -> bool {
     prev_word
         && matches!(text.as_bytes().get(after), Some(b's' | b'S'))
         && char_at(text, after + 1).is_none_or(|c| !is_word_char(c))
+}
+
+/// Whether `s` is exactly one character (without counting all of them).
+fn is_one_char(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some() && chars.next().is_none()
 }
 
 fn digits_group(bytes: &[u8], at: usize) -> bool {
