@@ -663,32 +663,45 @@ impl DocVotes {
             || near(i + 1)
     }
 
+    /// All features of the first pass's verdict on token `i`.
     pub fn features(&self, p: &Prepared, i: usize, out: &mut Vec<u64>) {
+        self.word_features(p, i, out);
+        self.label_features(p, i, out);
+    }
+
+    /// How the first pass tagged this word across the document: the same for every token
+    /// with the same [`Prepared::word_key`], so the tagger scores them once per word.
+    pub fn word_features(&self, p: &Prepared, i: usize, out: &mut Vec<u64>) {
         let t = &p.info[i];
+        let Some(v) = self.votes.get(&t.lower) else {
+            return;
+        };
+        let total: u16 = v.iter().sum();
+        let (best, &n) = v[..TYPES.len()]
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, &n)| n)
+            .unwrap_or((0, &0));
+        if n > 0 {
+            let frac = (n as u32 * 4 / total.max(1) as u32) as u64;
+            out.push(mix(tmpl("vote"), (best as u64) << 4 | frac));
+            out.push(mix(
+                tmpl("votecap"),
+                (best as u64) << 2 | t.sentence_start as u64,
+            ));
+        } else {
+            out.push(mix(tmpl("vote0"), (total > 1) as u64));
+        }
+    }
+
+    /// The first pass's labels on and around token `i`.
+    pub fn label_features(&self, p: &Prepared, i: usize, out: &mut Vec<u64>) {
         let own = self.labels[i] as u64;
         let left = if i > 0 { self.labels[i - 1] as u64 } else { 99 };
         let right = self.labels.get(i + 1).map_or(99, |&l| l as u64);
         out.push(mix(tmpl("p1"), own));
         out.push(mix(tmpl("p1ctx"), left << 16 | own << 8 | right));
-        if let Some(v) = self.votes.get(&t.lower) {
-            let total: u16 = v.iter().sum();
-            let (best, &n) = v[..TYPES.len()]
-                .iter()
-                .enumerate()
-                .max_by_key(|(_, &n)| n)
-                .unwrap_or((0, &0));
-            if n > 0 {
-                let frac = (n as u32 * 4 / total.max(1) as u32) as u64;
-                out.push(mix(tmpl("vote"), (best as u64) << 4 | frac));
-                out.push(mix(
-                    tmpl("votecap"),
-                    (best as u64) << 2 | t.sentence_start as u64,
-                ));
-            } else {
-                out.push(mix(tmpl("vote0"), (total > 1) as u64));
-            }
-        }
-        if self.surnames.contains(&t.lower) {
+        if self.surnames.contains(&p.info[i].lower) {
             out.push(mix(tmpl("surname"), own));
         }
     }

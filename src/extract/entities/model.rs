@@ -266,8 +266,8 @@ fn parse_row(line: &str) -> Option<(u64, IntRow)> {
 }
 
 /// Greedy decoding like [`decode`], adding up fewer weights per token: the word-local
-/// features of each distinct word (and its place) are scored once per document, and the
-/// features of the two previous labels once per label pair.
+/// features of each distinct word (and its place), with the first pass's votes on it, are
+/// scored once per document, and the features of the two previous labels once per label pair.
 fn decode_cached(w: &Weights, p: &Prepared, votes: Option<&DocVotes>) -> Vec<u8> {
     let mut feats = Vec::with_capacity(64);
     let mut by_labels = vec![[0i32; NUM_LABELS]; NUM_LABELS * NUM_LABELS];
@@ -291,6 +291,9 @@ fn decode_cached(w: &Weights, p: &Prepared, votes: Option<&DocVotes>) -> Vec<u8>
             let mut row = [0; NUM_LABELS];
             feats.clear();
             p.word_features(i, &mut feats);
+            if let Some(v) = votes {
+                v.word_features(p, i, &mut feats);
+            }
             w.score(&feats, &mut row);
             row
         });
@@ -298,7 +301,7 @@ fn decode_cached(w: &Weights, p: &Prepared, votes: Option<&DocVotes>) -> Vec<u8>
         p.context_features(i, &mut feats);
         word_history_features(p, i, prev, &mut feats);
         if let Some(v) = votes {
-            v.features(p, i, &mut feats);
+            v.label_features(p, i, &mut feats);
         }
         w.score(&feats, &mut scores);
         let pair = &by_labels[prev as usize * NUM_LABELS + prev2 as usize];
