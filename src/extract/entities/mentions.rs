@@ -1,9 +1,12 @@
 //! From token labels to entities: mention spans, clean-up and consistency rules, alias merging
 //! and descriptions.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
 
 use super::features::{type_of, Prepared, DATE, ORG, OTHER, PERSON, PLACE, QUANTITY};
+use super::hash::{FxBuilder, NoHashBuilder};
 use super::lexicon::{Lexicon, DEMONYM, FIRST, LAST, ORGCTX, ORGCUE, PLACES, TITLE};
 use super::{Entity, EntityKind};
 use crate::document::Document;
@@ -53,6 +56,18 @@ const WEEKDAYS: &[&str] = &[
     "Sunday",
 ];
 
+// Cheap tests first: most capitalized words are neither, and fail them without walking the lists.
+fn is_weekday(w: &str) -> bool {
+    w.ends_with("day") && WEEKDAYS.contains(&w)
+}
+
+fn is_month(w: &str) -> bool {
+    w.as_bytes()
+        .first()
+        .is_some_and(|b| b"JFMASOND".contains(b))
+        && MONTHS.contains(&w)
+}
+
 fn is_name_kind(kind: EntityKind) -> bool {
     matches!(
         kind,
@@ -69,20 +84,25 @@ fn quantity_kind(p: &Prepared, first: usize, last: usize) -> EntityKind {
     let mut kind = EntityKind::Quantity;
     for i in first..last {
         let w = p.word(i);
-        let lw = w.to_ascii_lowercase();
         if matches!(w, "$" | "€" | "£" | "¥")
-            || lw.starts_with("dollar")
-            || lw.starts_with("euro")
-            || lw.starts_with("pound")
-            || lw == "yuan"
-            || lw == "yen"
+            || starts_with_ignore_case(w, "dollar")
+            || starts_with_ignore_case(w, "euro")
+            || starts_with_ignore_case(w, "pound")
+            || w.eq_ignore_ascii_case("yuan")
+            || w.eq_ignore_ascii_case("yen")
         {
             kind = EntityKind::Money;
-        } else if w == "%" || lw == "percent" {
+        } else if w == "%" || w.eq_ignore_ascii_case("percent") {
             kind = EntityKind::Percent;
         }
     }
     kind
+}
+
+/// `w.to_ascii_lowercase().starts_with(prefix)` for a lowercase ASCII `prefix`, without
+/// allocating.
+fn starts_with_ignore_case(w: &str, prefix: &str) -> bool {
+    w.len() >= prefix.len() && w.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 fn kind_of(ty: usize, p: &Prepared, first: usize, last: usize) -> Option<EntityKind> {
@@ -140,11 +160,11 @@ fn date_mask(p: &Prepared) -> Vec<bool> {
             continue;
         }
         let w = p.word(i);
-        if WEEKDAYS.contains(&w) {
+        if is_weekday(w) {
             mask[i] = true;
             continue;
         }
-        if !MONTHS.contains(&w) {
+        if !is_month(w) {
             continue;
         }
         let next_cap = i + 1 < n && p.info[i + 1].capitalized;
@@ -346,7 +366,8 @@ fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
     }
     let last = p.word(m.last - 1);
     let n = m.last - m.first;
-    let cue = lex.word(last) & ORGCUE != 0;
+    let last_bits = lex.word(last);
+    let cue = last_bits & ORGCUE != 0;
     if n >= 2
         && cue
         && matches!(
@@ -362,8 +383,8 @@ fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
         && m.last < p.len()
         && p.info[m.last].lowercase
         && p.info[m.last].alpha
-        && lex.word(last) & PLACES == 0
-        && (lex.word(last) & DEMONYM != 0 || demonym_like(last))
+        && last_bits & PLACES == 0
+        && (last_bits & DEMONYM != 0 || demonym_like(last))
     {
         m.last = m.first;
         return;
@@ -388,16 +409,16 @@ fn demonym_like(w: &str) -> bool {
 }
 
 fn is_camel(w: &str) -> bool {
-    let chars: Vec<char> = w.chars().collect();
-    if chars.len() < 4 || !chars[0].is_uppercase() {
+    let long = w.chars().nth(3).is_some();
+    if !long || !w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
     if w.starts_with("Mc") || w.starts_with("Mac") || w.starts_with("De") || w.starts_with("La") {
         return false;
     }
-    chars
-        .windows(2)
-        .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    w.chars()
+        .zip(w.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// `US` + `National Park Service` -> one organization `US National Park Service`.
@@ -426,8 +447,17 @@ fn join_country_prefix(lex: &Lexicon, p: &Prepared, found: &mut Vec<Mention>) {
     }
 }
 
-/// The surface of a mention's tokens, joined by single spaces.
-fn surface(p: &Prepared, m: &Mention) -> String {
+/// The surface of a mention's tokens, joined by single spaces: usually the text itself, which
+/// then needs no copy.
+fn surface<'d>(p: &Prepared<'d>, m: &Mention) -> Cow<'d, str> {
+    let tokens = &p.tokens[m.first..m.last];
+    let single_spaced = tokens.windows(2).all(|pair| {
+        let gap = &p.text[pair[0].end..pair[1].start];
+        gap.is_empty() || gap == " "
+    });
+    if single_spaced {
+        return Cow::Borrowed(&p.text[tokens[0].start..tokens[tokens.len() - 1].end]);
+    }
     let mut s = String::new();
     for i in m.first..m.last {
         if i > m.first && p.tokens[i].start > p.tokens[i - 1].end {
@@ -435,7 +465,7 @@ fn surface(p: &Prepared, m: &Mention) -> String {
         }
         s.push_str(p.word(i));
     }
-    s
+    Cow::Owned(s)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -450,13 +480,23 @@ fn is_acronym(w: &str) -> bool {
 /// mentions too.
 fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
     let lex = Lexicon::get();
-    // The mentions' texts, once (the rules below change kinds, not spans).
-    let surfaces: Vec<String> = found.iter().map(|m| surface(p, m)).collect();
-    // Majority kind per surface.
-    let mut votes: HashMap<&str, [u16; 10]> = HashMap::new();
-    for (m, s) in found.iter().zip(&surfaces) {
+    // The mentions' texts, once (the rules below change kinds, not spans), as small numbers:
+    // equal texts get equal numbers, so the tallies below are vectors indexed by them.
+    let mut text_ids: HashMap<Cow<str>, usize, FxBuilder> = HashMap::default();
+    let text_of: Vec<usize> = found
+        .iter()
+        .map(|m| {
+            let next = text_ids.len();
+            *text_ids.entry(surface(p, m)).or_insert(next)
+        })
+        .collect();
+    let texts = text_ids.len();
+    // Majority kind per text. Every name-kind mention votes, so each rule below that asks for
+    // the majority of a name-kind mention's text finds votes there.
+    let mut votes = vec![[0u16; 10]; texts];
+    for (m, &t) in found.iter().zip(&text_of) {
         if is_name_kind(m.kind) {
-            votes.entry(s).or_default()[m.kind as usize] += 1;
+            votes[t][m.kind as usize] += 1;
         }
     }
     let best_kind = |v: &[u16; 10]| -> EntityKind {
@@ -467,49 +507,52 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
             .unwrap_or((0, &0));
         EntityKind::ALL[k]
     };
-    // Words of multi-word person names.
-    let mut person_words: HashMap<&str, usize> = HashMap::new();
+    // Texts that are a word of a multi-word person name.
+    let mut person_word = vec![false; texts];
     for m in found.iter() {
         if m.kind == EntityKind::Person && m.last - m.first >= 2 {
             for i in m.first..m.last {
                 if p.info[i].capitalized {
-                    *person_words.entry(p.word(i)).or_default() += 1;
+                    if let Some(&t) = text_ids.get(p.word(i)) {
+                        person_word[t] = true;
+                    }
                 }
             }
         }
     }
-    for (m, s) in found.iter_mut().zip(&surfaces) {
+    for (m, &t) in found.iter_mut().zip(&text_of) {
         if !is_name_kind(m.kind) {
             continue;
         }
-        if m.last - m.first == 1 && person_words.contains_key(s.as_str()) {
+        // The rules for one token read its text: the word itself.
+        let single = m.last - m.first == 1;
+        let word = p.word(m.first);
+        if single && person_word[t] {
             m.kind = EntityKind::Person;
             continue;
         }
-        if let Some(v) = votes.get(s.as_str()) {
-            m.kind = best_kind(v);
-        }
+        m.kind = best_kind(&votes[t]);
         // News names a person in full first; a lone unknown word never named so is more
         // likely a company or brand.
-        if m.last - m.first == 1
+        if single
             && m.kind == EntityKind::Person
-            && lex.word(s) & (FIRST | LAST) == 0
-            && !s.contains('-')
+            && lex.word(word) & (FIRST | LAST) == 0
+            && !word.contains('-')
         {
             m.kind = EntityKind::Organization;
         }
-        if m.last - m.first == 1
+        if single
             && m.kind == EntityKind::Group
-            && is_acronym(s)
-            && lex.word(s) & (PLACES | DEMONYM) == 0
+            && is_acronym(word)
+            && lex.word(word) & (PLACES | DEMONYM) == 0
         {
             m.kind = EntityKind::Organization;
         }
     }
     // `Amazon employees`, `Amazon executives`: a name the place lists do not know, followed by
     // words that go with companies, is an organization wherever it appears.
-    let mut companies: HashSet<&str> = HashSet::new();
-    for (m, s) in found.iter().zip(&surfaces) {
+    let mut companies = vec![false; texts];
+    for (m, &t) in found.iter().zip(&text_of) {
         let next = m.last;
         let next_is_org_word = next < p.len()
             && lex.word(p.word(next)) & ORGCTX != 0
@@ -518,26 +561,24 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
             && (m.first..m.last)
                 .all(|i| (p.info[i].gaz_begin | p.info[i].gaz_inside) & PLACES == 0);
         if unknown_place && next_is_org_word {
-            companies.insert(s);
+            companies[t] = true;
         }
     }
-    for (m, s) in found.iter_mut().zip(&surfaces) {
-        if m.kind == EntityKind::Place && companies.contains(s.as_str()) {
+    for (m, &t) in found.iter_mut().zip(&text_of) {
+        if m.kind == EntityKind::Place && companies[t] {
             m.kind = EntityKind::Organization;
         }
     }
     // The rules above may split a name's mentions again: one more vote on the final kinds.
-    let mut finals: HashMap<&str, [u16; 10]> = HashMap::new();
-    for (m, s) in found.iter().zip(&surfaces) {
+    let mut finals = vec![[0u16; 10]; texts];
+    for (m, &t) in found.iter().zip(&text_of) {
         if is_name_kind(m.kind) {
-            finals.entry(s).or_default()[m.kind as usize] += 1;
+            finals[t][m.kind as usize] += 1;
         }
     }
-    for (m, s) in found.iter_mut().zip(&surfaces) {
+    for (m, &t) in found.iter_mut().zip(&text_of) {
         if is_name_kind(m.kind) {
-            if let Some(v) = finals.get(s.as_str()) {
-                m.kind = best_kind(v);
-            }
+            m.kind = best_kind(&finals[t]);
         }
     }
     // Repeats: capitalized token sequences equal to a found name, not yet covered.
@@ -545,7 +586,8 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
     for m in found.iter() {
         covered[m.first..m.last].iter_mut().for_each(|c| *c = true);
     }
-    let mut names: HashMap<u64, (usize, EntityKind)> = HashMap::new();
+    // Keyed by `seq_key`, already a well-mixed hash.
+    let mut names: HashMap<u64, (usize, EntityKind), NoHashBuilder> = HashMap::default();
     for m in found.iter().filter(|m| is_name_kind(m.kind)) {
         let len = m.last - m.first;
         if len <= 4 {
@@ -594,10 +636,11 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
     }
     // Unknown acronyms not tagged at all: organizations.
     for (i, c) in covered.iter().enumerate() {
+        if *c || !p.info[i].all_caps {
+            continue;
+        }
         let w = p.word(i);
-        if !*c
-            && p.info[i].all_caps
-            && p.info[i].paragraph > 0
+        if p.info[i].paragraph > 0
             && w.chars().all(|c| c.is_ascii_uppercase())
             && (2..=5).contains(&w.len())
             && p.info[i].zipf < 3
@@ -634,32 +677,107 @@ pub fn resolve(p: &Prepared, labels: &[u8]) -> Vec<Mention> {
     found
 }
 
-/// Text for merging: no dots, straight apostrophes, lowercase.
-fn alias_key(s: &str) -> String {
-    s.chars()
-        .filter(|&c| c != '.')
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Text for merging: no dots, straight apostrophes, lowercase. Appended to `out`.
+fn alias_key(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        // No curly apostrophes, and lowercase is byte by byte.
+        out.extend(
+            s.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
+    out.extend(
+        s.chars()
+            .filter(|&c| c != '.')
+            .map(|c| if c == '’' { '\'' } else { c })
+            .flat_map(char::to_lowercase),
+    );
 }
 
-/// Initials of the capitalized words of a long name (`United States` -> `us`); empty when
-/// the name holds an acronym itself.
-fn initials(s: &str) -> String {
+/// Initials of the capitalized words of a long name (`United States` -> `us`) into `out`;
+/// empty when the name holds an acronym itself.
+fn initials(s: &str, out: &mut String) {
+    out.clear();
     if s.split_whitespace().any(is_acronym) {
-        return String::new();
+        return;
     }
-    s.split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_lowercase)
-        .collect()
+    out.extend(
+        s.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase),
+    );
+}
+
+/// The alias keys of a part's mentions, numbered so that equal keys get equal numbers.
+struct AliasKeys {
+    /// Each mention's key number.
+    of_mention: Vec<usize>,
+    /// The distinct keys end to end (one allocation for all), and where each number's lies.
+    text: String,
+    ranges: Vec<Range<usize>>,
+}
+
+impl AliasKeys {
+    fn new(texts: &[&str]) -> AliasKeys {
+        // Distinct texts first: about half the mentions repeat a text, and need no key of
+        // their own.
+        let mut text_number: HashMap<&str, usize, FxBuilder> = HashMap::default();
+        let mut distinct: Vec<&str> = Vec::new();
+        let text_of: Vec<usize> = texts
+            .iter()
+            .map(|&t| {
+                *text_number.entry(t).or_insert_with(|| {
+                    distinct.push(t);
+                    distinct.len() - 1
+                })
+            })
+            .collect();
+        let mut text = String::new();
+        let text_ranges: Vec<Range<usize>> = distinct
+            .iter()
+            .map(|t| {
+                let start = text.len();
+                alias_key(t, &mut text);
+                start..text.len()
+            })
+            .collect();
+        // Texts that differ only in case, dots or apostrophes share a key.
+        let mut key_number: HashMap<&str, usize, FxBuilder> = HashMap::default();
+        let mut ranges = Vec::new();
+        let key_of_text: Vec<usize> = text_ranges
+            .iter()
+            .map(|r| {
+                *key_number.entry(&text[r.clone()]).or_insert_with(|| {
+                    ranges.push(r.clone());
+                    ranges.len() - 1
+                })
+            })
+            .collect();
+        AliasKeys {
+            of_mention: text_of.iter().map(|&t| key_of_text[t]).collect(),
+            text,
+            ranges,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// The key numbered `n`.
+    fn get(&self, n: usize) -> &str {
+        &self.text[self.ranges[n].clone()]
+    }
 }
 
 struct Cluster {
     kind: EntityKind,
     mentions: Vec<usize>,
-    keys: Vec<String>,
+    /// Numbers of the distinct alias keys of its mentions.
+    keys: Vec<usize>,
 }
 
 /// Groups mentions into entities: same text, acronyms, surnames of named people.
@@ -669,37 +787,46 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
         .map(|m| Span::new(p.tokens[m.first].start, p.tokens[m.last - 1].end))
         .collect();
     let texts: Vec<&str> = spans.iter().map(|s| doc.slice(*s)).collect();
+    let keys = AliasKeys::new(&texts);
     let mut index = AliasIndex {
+        keys: &keys,
         clusters: Vec::new(),
         cluster_of: vec![usize::MAX; found.len()],
-        by_initials: HashMap::new(),
-        persons_by_word: HashMap::new(),
+        by_initials: HashMap::default(),
+        persons_by_word: HashMap::default(),
+        initials: String::new(),
     };
-    let mut by_key: HashMap<(String, bool), usize> = HashMap::new();
+    // The cluster a key leads to, apart for names (index 1) and other mentions (index 0).
+    let mut by_key: Vec<[Option<usize>; 2]> = vec![[None; 2]; keys.len()];
     // Longest mentions first, so short forms find their long forms.
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(found[i].last - found[i].first), i));
     for &i in &order {
         let m = &found[i];
-        let key = alias_key(texts[i]);
+        let key = keys.of_mention[i];
         let named = is_name_kind(m.kind);
-        let target = by_key
-            .get(&(key.clone(), named))
-            .copied()
+        let target = by_key[key][named as usize]
             .filter(|&c| {
                 !named
                     || index.clusters[c].kind == m.kind
                     || index.clusters[c].kind == EntityKind::Person
             })
-            .or_else(|| named.then(|| index.target(p, &found, &texts, i)).flatten());
+            .or_else(|| {
+                named
+                    .then(|| index.target(p, &found, &texts, i, key))
+                    .flatten()
+            });
+        let slot = &mut by_key[key][named as usize];
         let c = match target {
             Some(c) => {
                 index.clusters[c].mentions.push(i);
-                by_key.entry((key.clone(), named)).or_insert(c);
+                if slot.is_none() {
+                    *slot = Some(c);
+                }
                 c
             }
             None => {
-                by_key.insert((key.clone(), named), index.clusters.len());
+                *slot = Some(index.clusters.len());
                 index.clusters.push(Cluster {
                     kind: m.kind,
                     mentions: vec![i],
@@ -739,10 +866,7 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
             (
                 ms[0],
                 Entity {
-                    name: texts[canonical]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    name: single_spaced(texts[canonical]),
                     kind,
                     mentions,
                     description,
@@ -754,18 +878,34 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
     entities.into_iter().map(|(_, e)| e).collect()
 }
 
+/// The words of `s` joined by single spaces.
+fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Clusters so far, with what short forms look them up by.
-struct AliasIndex {
+struct AliasIndex<'k> {
+    /// The alias keys by number.
+    keys: &'k AliasKeys,
     clusters: Vec<Cluster>,
     cluster_of: Vec<usize>,
     /// Initials of multi-word organization, place and group names -> cluster.
-    by_initials: HashMap<String, usize>,
+    by_initials: HashMap<String, usize, FxBuilder>,
     /// Words of multi-word person names -> clusters.
-    persons_by_word: HashMap<String, Vec<usize>>,
+    persons_by_word: HashMap<&'k str, Vec<usize>, FxBuilder>,
+    /// Room to work out initials in, reused.
+    initials: String,
 }
 
-impl AliasIndex {
-    fn add(&mut self, c: usize, i: usize, found: &[Mention], texts: &[&str], key: String) {
+impl<'k> AliasIndex<'k> {
+    fn add(&mut self, c: usize, i: usize, found: &[Mention], texts: &[&str], key: usize) {
         self.cluster_of[i] = c;
         let kind = self.clusters[c].kind;
         let multi = found[i].last - found[i].first >= 2;
@@ -775,17 +915,19 @@ impl AliasIndex {
                 EntityKind::Organization | EntityKind::Place | EntityKind::Group
             )
         {
-            let ini = initials(texts[i]);
-            if ini.len() >= 2 {
-                self.by_initials.entry(ini).or_insert(c);
+            initials(texts[i], &mut self.initials);
+            let ini = self.initials.as_str();
+            if ini.len() >= 2 && !self.by_initials.contains_key(ini) {
+                self.by_initials.insert(ini.to_string(), c);
             }
         }
         if self.clusters[c].keys.contains(&key) {
             return;
         }
-        if kind == EntityKind::Person && key.split_whitespace().count() >= 2 {
-            for w in key.split_whitespace() {
-                let list = self.persons_by_word.entry(w.to_string()).or_default();
+        let text: &'k str = self.keys.get(key);
+        if kind == EntityKind::Person && text.split_whitespace().count() >= 2 {
+            for w in text.split_whitespace() {
+                let list = self.persons_by_word.entry(w).or_default();
                 if !list.contains(&c) {
                     list.push(c);
                 }
@@ -796,9 +938,16 @@ impl AliasIndex {
 
     /// The cluster a short form belongs to: an acronym of a long form (or one written in
     /// parentheses right after it), or part of a person's full name.
-    fn target(&self, p: &Prepared, found: &[Mention], texts: &[&str], i: usize) -> Option<usize> {
+    fn target(
+        &self,
+        p: &Prepared,
+        found: &[Mention],
+        texts: &[&str],
+        i: usize,
+        key: usize,
+    ) -> Option<usize> {
         let m = &found[i];
-        let key = alias_key(texts[i]);
+        let key = self.keys.get(key);
         let single = m.last - m.first == 1;
         if single && is_acronym(texts[i]) {
             // `Long Form (LF)`: the acronym right after a mention.
@@ -812,7 +961,7 @@ impl AliasIndex {
                     }
                 }
             }
-            if let Some(&c) = self.by_initials.get(&key) {
+            if let Some(&c) = self.by_initials.get(key) {
                 return Some(c);
             }
         }
@@ -824,8 +973,8 @@ impl AliasIndex {
         let mut best: Option<(usize, usize)> = None;
         for &c in candidates {
             let cl = &self.clusters[c];
-            let fits = cl.keys.iter().any(|k| {
-                let long: Vec<&str> = k.split_whitespace().collect();
+            let fits = cl.keys.iter().any(|&k| {
+                let long: Vec<&str> = self.keys.get(k).split_whitespace().collect();
                 long.len() > words.len() && words.iter().all(|w| long.contains(w))
             });
             if fits {
@@ -1014,6 +1163,18 @@ const NOT_IN_APPOSITIVE: &[&str] = &[
     "i",
 ];
 
+/// Whether `w`, lowercased, is one of [`NOT_IN_APPOSITIVE`]. Most words are ASCII and are
+/// compared without making a lowercase copy.
+fn is_not_in_appositive(w: &str) -> bool {
+    if w.is_ascii() {
+        NOT_IN_APPOSITIVE
+            .iter()
+            .any(|stop| w.eq_ignore_ascii_case(stop))
+    } else {
+        NOT_IN_APPOSITIVE.contains(&w.to_lowercase().as_str())
+    }
+}
+
 /// An appositive right after the mention (`ByteDance, TikTok's parent company,`) or a title
 /// right before a person's name (`Prime Minister`).
 fn describe(doc: &Document, p: &Prepared, m: &Mention, kind: EntityKind) -> Option<String> {
@@ -1031,7 +1192,7 @@ fn describe(doc: &Document, p: &Prepared, m: &Mention, kind: EntityKind) -> Opti
             {
                 break;
             }
-            if NOT_IN_APPOSITIVE.contains(&w.to_lowercase().as_str()) {
+            if is_not_in_appositive(w) {
                 end = n;
                 break;
             }

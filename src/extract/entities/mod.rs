@@ -7,10 +7,13 @@ mod mentions;
 pub mod model;
 pub mod tokens;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::span::Span;
+use hash::FxBuilder;
 
 /// What kind of thing an entity is. The order is the order the Entities pane groups them in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -103,7 +106,9 @@ pub fn extract_entities_with_progress(
 #[derive(Default)]
 struct Merged {
     entities: Vec<Entity>,
-    by_name: std::collections::HashMap<(String, EntityKind), usize>,
+    /// Per kind (indexed by `EntityKind as usize`): lowercase name -> index in `entities`.
+    /// Apart by kind, the maps can be asked with a borrowed name.
+    by_name: [HashMap<String, usize, FxBuilder>; EntityKind::ALL.len()],
 }
 
 impl Merged {
@@ -111,9 +116,10 @@ impl Merged {
     /// other: the part's own grouping keeps them apart for a reason.
     fn add(&mut self, entities: Vec<Entity>) {
         let mut new_names = Vec::new();
+        let mut lower = String::new();
         for entity in entities {
-            let key = (entity.name.to_lowercase(), entity.kind);
-            match self.by_name.get(&key) {
+            lowercase_into(&entity.name, &mut lower);
+            match self.by_name[entity.kind as usize].get(lower.as_str()) {
                 Some(&i) => {
                     let into = &mut self.entities[i];
                     into.mentions.extend(entity.mentions);
@@ -122,13 +128,24 @@ impl Merged {
                     }
                 }
                 None => {
-                    new_names.push((key, self.entities.len()));
+                    new_names.push((lower.clone(), entity.kind, self.entities.len()));
                     self.entities.push(entity);
                 }
             }
         }
-        for (key, i) in new_names {
-            self.by_name.entry(key).or_insert(i);
+        for (name, kind, i) in new_names {
+            self.by_name[kind as usize].entry(name).or_insert(i);
         }
+    }
+}
+
+/// `s.to_lowercase()` written into `out`, which keeps its allocation from call to call.
+fn lowercase_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.clear();
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        *out = s.to_lowercase();
     }
 }
