@@ -95,6 +95,8 @@ pub struct TokenInfo {
     pub alpha: bool,
     pub lowercase: bool,
     pub sentence_start: bool,
+    /// A copy of the token's [`Token::line_start`], next to what the tagger reads anyway.
+    pub line_start: bool,
     /// A word that can be a name or a number by its look alone: capitalized, with a digit,
     /// a currency sign, a number word.
     pub candidate: bool,
@@ -400,6 +402,7 @@ impl<'d> Prepared<'d> {
                 alpha: facts.alpha,
                 lowercase: facts.lowercase,
                 sentence_start: sentence_start || t.line_start,
+                line_start: t.line_start,
                 candidate: facts.candidate,
                 active: facts.candidate,
                 // Set below for candidates and their neighbours.
@@ -651,16 +654,35 @@ impl DocVotes {
         }
     }
 
-    /// Whether the second pass looks at token `i`: capitalized words and numbers the first
-    /// pass scored, and what it put in or next to a mention. Lowercase words it left alone
-    /// stay outside.
-    pub fn wants(&self, p: &Prepared, i: usize) -> bool {
+    /// Whether the second pass looks at token `i`, given the label it chose for the token
+    /// before: capitalized words and numbers the first pass scored, and what it put in or
+    /// next to a mention. Lowercase words it left alone stay outside.
+    ///
+    /// At run time it also skips, of the tokens the first pass left outside, a lowercase word
+    /// that no mention reaches from the left (`the` in `the White House`; the label it
+    /// chose for the token before, `prev`, says) and a capitalized word opening a sentence
+    /// that the first pass typed nowhere in the part. The second pass seldom changes those.
+    pub fn wants(&self, p: &Prepared, i: usize, prev: u8) -> bool {
         let t = &p.info[i];
         let near = |j: usize| self.labels.get(j).is_some_and(|&l| l != 0);
-        (p.scored(i, self.scope) && (t.capitalized || t.has_digit))
-            || near(i)
-            || (i > 0 && near(i - 1))
-            || near(i + 1)
+        let (own, left, right) = (near(i), i > 0 && near(i - 1), near(i + 1));
+        if self.scope == Scope::RunTime && !own {
+            let number_or_name = t.capitalized || t.has_digit;
+            if !number_or_name && prev == 0 {
+                return false;
+            }
+            if t.capitalized && t.sentence_start && !self.typed(t.lower) {
+                return false;
+            }
+        }
+        (p.scored(i, self.scope) && (t.capitalized || t.has_digit)) || own || left || right
+    }
+
+    /// Whether the first pass gave the word a type anywhere in the part.
+    fn typed(&self, lower: u64) -> bool {
+        self.votes
+            .get(&lower)
+            .is_some_and(|v| v[..TYPES.len()].iter().any(|&n| n > 0))
     }
 
     /// All features of the first pass's verdict on token `i`.
@@ -745,6 +767,29 @@ mod tests {
         let p = Prepared::new(&doc);
         assert!(p.info[2].tagged && p.info[3].tagged);
         assert!(!p.info[0].tagged);
+    }
+
+    #[test]
+    fn the_second_pass_skips_what_it_seldom_changes_at_run_time_only() {
+        let doc = Document::new("t", "Officials met the Bank of England. Officials left.");
+        let p = Prepared::new(&doc);
+        let at = |word: &str| (0..p.len()).find(|&i| p.word(i) == word).unwrap();
+        // A first pass that found `Bank` and `England` only.
+        let mut first = vec![0u8; p.len()];
+        first[at("Bank")] = begin(ORG);
+        first[at("England")] = begin(PLACE);
+        let run_time = DocVotes::new(&p, &first, Scope::RunTime);
+        let training = DocVotes::new(&p, &first, Scope::Training);
+        // `the` next to a mention, with nothing to its left: only training looks at it.
+        assert!(!run_time.wants(&p, at("the"), 0));
+        assert!(training.wants(&p, at("the"), 0));
+        // `of` after a mention the second pass kept may join it.
+        assert!(run_time.wants(&p, at("of"), begin(ORG)));
+        assert!(!run_time.wants(&p, at("of"), 0));
+        // `Officials` opens sentences and was typed nowhere.
+        assert!(!run_time.wants(&p, at("Officials"), 0));
+        assert!(training.wants(&p, at("Officials"), 0));
+        assert!(run_time.wants(&p, at("Bank"), 0));
     }
 
     #[test]

@@ -185,7 +185,7 @@ pub fn allowed(prev: u8, label: u8) -> bool {
 /// The label a mention could continue from: none across a line break.
 #[inline]
 fn continuing(p: &Prepared, i: usize, prev: u8) -> u8 {
-    if p.tokens[i].line_start {
+    if p.info[i].line_start {
         0
     } else {
         prev
@@ -235,7 +235,7 @@ fn decode<T: Copy + PartialOrd + Default>(
     let mut feats = Vec::with_capacity(96);
     let (mut prev, mut prev2) = (0u8, 0u8);
     for i in 0..p.len() {
-        if !p.scored(i, scope) || votes.is_some_and(|v| !v.wants(p, i)) {
+        if !p.scored(i, scope) || votes.is_some_and(|v| !v.wants(p, i, prev)) {
             prev2 = prev;
             prev = 0;
             continue;
@@ -282,7 +282,7 @@ fn decode_cached(w: &Weights, p: &Prepared, votes: Option<&DocVotes>) -> Vec<u8>
     let mut labels = vec![0u8; p.len()];
     let (mut prev, mut prev2) = (0u8, 0u8);
     for i in 0..p.len() {
-        if !p.scored(i, Scope::RunTime) || votes.is_some_and(|v| !v.wants(p, i)) {
+        if !p.scored(i, Scope::RunTime) || votes.is_some_and(|v| !v.wants(p, i, prev)) {
             prev2 = prev;
             prev = 0;
             continue;
@@ -486,7 +486,7 @@ impl Trainer {
         let mut feats = Vec::with_capacity(96);
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in 0..p.len() {
-            if !p.scored(i, Scope::Training) || votes.is_some_and(|v| !v.wants(p, i)) {
+            if !p.scored(i, Scope::Training) || votes.is_some_and(|v| !v.wants(p, i, prev)) {
                 prev2 = prev;
                 prev = 0;
                 continue;
