@@ -185,11 +185,11 @@ fn main() -> Result<(), Box<dyn Error>> {
 fn joiners(prepared: &[Prepared], golds: &[Vec<u8>]) -> String {
     let mut counts: std::collections::HashMap<String, (usize, usize)> = Default::default();
     for (p, gold) in prepared.iter().zip(golds) {
-        for i in 0..p.len() {
-            if p.info[i].active && !p.info[i].candidate {
+        for (i, (info, &label)) in p.info.iter().zip(gold).enumerate() {
+            if info.active && !info.candidate {
                 let seen = counts.entry(p.word(i).to_lowercase()).or_default();
                 seen.0 += 1;
-                seen.1 += (gold[i] != 0) as usize;
+                seen.1 += (label != 0) as usize;
             }
         }
     }
