@@ -265,10 +265,37 @@ fn parse_row(line: &str) -> Option<(u64, IntRow)> {
     Some((key, row))
 }
 
+/// The word-local feature keys of each distinct [`Prepared::word_key`], worked out by the
+/// first pass and reused by the second (the shape and affixes of a word take longer to work
+/// out than to look up).
+#[derive(Default)]
+struct WordFeatureKeys {
+    /// Word key -> where its features are in `keys`.
+    spans: HashMap<u64, (u32, u32), NoHashBuilder>,
+    keys: Vec<u64>,
+}
+
+impl WordFeatureKeys {
+    fn of(&mut self, p: &Prepared, i: usize) -> &[u64] {
+        let keys = &mut self.keys;
+        let (start, end) = *self.spans.entry(p.word_key(i)).or_insert_with(|| {
+            let start = keys.len();
+            p.word_features(i, keys);
+            (start as u32, keys.len() as u32)
+        });
+        &self.keys[start as usize..end as usize]
+    }
+}
+
 /// Greedy decoding like [`decode`], adding up fewer weights per token: the word-local
 /// features of each distinct word (and its place), with the first pass's votes on it, are
 /// scored once per document, and the features of the two previous labels once per label pair.
-fn decode_cached(w: &Weights, p: &Prepared, votes: Option<&DocVotes>) -> Vec<u8> {
+fn decode_cached(
+    w: &Weights,
+    p: &Prepared,
+    votes: Option<&DocVotes>,
+    word_keys: &mut WordFeatureKeys,
+) -> Vec<u8> {
     let mut feats = Vec::with_capacity(64);
     let mut by_labels = vec![[0i32; NUM_LABELS]; NUM_LABELS * NUM_LABELS];
     for prev in 0..NUM_LABELS {
@@ -290,7 +317,7 @@ fn decode_cached(w: &Weights, p: &Prepared, votes: Option<&DocVotes>) -> Vec<u8>
         let mut scores = *by_word.entry(p.word_key(i)).or_insert_with(|| {
             let mut row = [0; NUM_LABELS];
             feats.clear();
-            p.word_features(i, &mut feats);
+            feats.extend_from_slice(word_keys.of(p, i));
             if let Some(v) = votes {
                 v.word_features(p, i, &mut feats);
             }
@@ -327,12 +354,13 @@ impl Model {
 
     /// BIO labels for every token (0 = outside).
     pub fn tag(&self, p: &Prepared) -> Vec<u8> {
-        let first = decode_cached(&self.pass1, p, None);
+        let mut word_keys = WordFeatureKeys::default();
+        let first = decode_cached(&self.pass1, p, None, &mut word_keys);
         if self.pass2.is_empty() {
             return first;
         }
         let votes = DocVotes::new(p, &first, Scope::RunTime);
-        decode_cached(&self.pass2, p, Some(&votes))
+        decode_cached(&self.pass2, p, Some(&votes), &mut word_keys)
     }
 
     /// The same labels as [`Model::tag`], scoring every feature of every token afresh: the
