@@ -309,7 +309,9 @@ impl WordFacts {
             lowercase: sh.lowercase,
             candidate: is_candidate(word, &sh),
             joiner: false,
-            function_word: false,
+            // Whether it could be one: not a word in capitals (`THE` in a headline), though
+            // `I` and `A` are. [`WordFacts::look_up`] checks the list.
+            function_word: !sh.all_caps || word.len() == 1,
             zipf: 0,
             categories: 0,
             counted_lower: false,
@@ -322,7 +324,7 @@ impl WordFacts {
     fn look_up(&mut self, lex: &Lexicon) {
         self.zipf = lex.zipf.get(&self.lower).copied().unwrap_or(0);
         self.joiner = lex.joiners.contains(&self.lower);
-        self.function_word = !self.all_caps && lex.function_words.contains(&self.lower);
+        self.function_word = self.function_word && lex.function_words.contains(&self.lower);
         self.categories = lex.phrases.get(&mix(0, self.word)).copied().unwrap_or(0);
     }
 }
@@ -762,6 +764,12 @@ mod tests {
             let i = (0..p.len()).find(|&i| p.word(i) == word).unwrap();
             assert!(p.info[i].tagged, "{word} should be tagged");
         }
+        // `I` and `A` are function words too, though a word in capitals is not one.
+        let doc = Document::new("t", "I met Ann. A man left.\nTHE END");
+        let p = Prepared::new(&doc);
+        let at = |word: &str| (0..p.len()).find(|&i| p.word(i) == word).unwrap();
+        assert!(!p.info[at("I")].tagged && !p.info[at("A")].tagged);
+        assert!(p.info[at("Ann")].tagged && p.info[at("THE")].tagged);
         // A function word inside a sentence is still a candidate (`The` in a title).
         let doc = Document::new("t", "She read The Times.");
         let p = Prepared::new(&doc);
