@@ -333,3 +333,20 @@ fn a_byline_names_a_person() {
     );
     assert_eq!(find(&found, "Priya Natarajan").kind, EntityKind::Person);
 }
+
+/// A dateline names where a story was filed; a header in capitals is not one.
+#[test]
+fn a_dateline_names_a_place() {
+    let (_, found) = entities(
+        "Port plan halted\n\nROTTERDAM (Reuters) - A Dutch court on Tuesday blocked the plan.\n\n\
+         KYIV, Ukraine, March 3 (AP) \u{2014} The mayor said the bridge would reopen.",
+    );
+    assert_eq!(find(&found, "ROTTERDAM").kind, EntityKind::Place);
+    assert_eq!(find(&found, "KYIV").kind, EntityKind::Place);
+    let (_, found) = entities(
+        "CONGRESSIONAL RECORD \u{2014} SENATE S65\n\nThe Senate met at noon in the Capitol.",
+    );
+    assert!(found
+        .iter()
+        .all(|e| e.name != "CONGRESSIONAL RECORD" || e.kind != EntityKind::Place));
+}

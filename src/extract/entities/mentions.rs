@@ -358,6 +358,9 @@ fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
     if byline {
         m.kind = EntityKind::Person;
     }
+    if is_dateline(p, m) {
+        m.kind = EntityKind::Place;
+    }
     // `State Department Spokesperson` -> `State Department`.
     if m.kind != EntityKind::Person {
         while m.last > m.first + 1 && is_title(lex, p, m.last - 1) {
@@ -399,6 +402,25 @@ fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
     {
         m.kind = EntityKind::Organization;
     }
+}
+
+/// A dateline opening a story names where it was filed: a line starting with a name in
+/// capitals, then the agency in brackets, a dash, or a comma and the date before them, and
+/// the story's first words (`WASHINGTON (AP) - The ...`, `NEW YORK, March 3 (Reuters) -
+/// Officials ...`; not a header such as `CONGRESSIONAL RECORD - SENATE`).
+fn is_dateline(p: &Prepared, m: &Mention) -> bool {
+    let in_capitals = |i: usize| p.info[i].all_caps && p.info[i].alpha;
+    if !p.tokens[m.first].line_start || !(m.first..m.last).all(in_capitals) {
+        return false;
+    }
+    let same_line = |i: &usize| *i < p.len() && !p.tokens[*i].line_start;
+    let rest: Vec<usize> = (m.last..m.last + 12).take_while(same_line).collect();
+    let opens = match rest.first().map(|&i| p.word(i)) {
+        Some("(" | "-" | "\u{2013}" | "\u{2014}") => true,
+        Some(",") => rest.iter().take(8).any(|&i| p.word(i) == "("),
+        _ => false,
+    };
+    opens && rest.iter().any(|&i| p.info[i].lowercase && p.info[i].alpha)
 }
 
 fn demonym_like(w: &str) -> bool {
