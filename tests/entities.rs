@@ -350,3 +350,16 @@ fn a_dateline_names_a_place() {
         .iter()
         .all(|e| e.name != "CONGRESSIONAL RECORD" || e.kind != EntityKind::Place));
 }
+
+/// Name particles join the parts of a person's name; `of` does not.
+#[test]
+fn particles_join_a_persons_name() {
+    let (_, found) = entities(
+        "Judge Marieke van der Berg wrote the ruling. Van der Berg said the Port of \
+         Rotterdam had erred.",
+    );
+    let judge = find(&found, "Marieke van der Berg");
+    assert_eq!(judge.kind, EntityKind::Person);
+    assert_eq!(judge.mentions.len(), 2);
+    assert!(found.iter().all(|e| e.name != "Marieke"));
+}

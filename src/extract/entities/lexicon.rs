@@ -31,6 +31,8 @@ pub struct Lexicon {
     pub joiners: HashSet<u64, NoHashBuilder>,
     /// Lowercase hashes of English function words (`function_words.txt`).
     pub function_words: HashSet<u64, NoHashBuilder>,
+    /// Lowercase hashes of the particles inside names (`van`, `del`; `name_particles.txt`).
+    pub name_particles: HashSet<u64, NoHashBuilder>,
     /// The hashes of the first tokens of longer phrases ("New", "New York" of "New York
     /// City"), so a tagger looking for phrases stops at the first token no phrase continues.
     openings: PrefixFilter,
@@ -124,6 +126,7 @@ impl Lexicon {
             zipf,
             joiners: HashSet::default(),
             function_words: HashSet::default(),
+            name_particles: HashSet::default(),
             openings,
         }
     }
@@ -142,6 +145,7 @@ impl Lexicon {
                 include_str!("../../../assets/entities/name_particles.txt")
             )),
             function_words: word_set(include_str!("../../../assets/entities/function_words.txt")),
+            name_particles: word_set(include_str!("../../../assets/entities/name_particles.txt")),
             ..Lexicon::parse(include_str!("../../../assets/entities/lexicon.txt"))
         })
     }

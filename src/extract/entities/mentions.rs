@@ -190,6 +190,36 @@ fn date_mask(p: &Prepared) -> Vec<bool> {
     mask
 }
 
+/// `Marieke van der Berg`, `Ludwig van Beethoven`: two names with only name particles between
+/// them on one line are one person's name when either is a person or a title comes first.
+fn join_across_particles(lex: &Lexicon, p: &Prepared, found: &mut Vec<Mention>) {
+    let particle = |i: usize| {
+        p.info[i].lowercase
+            && !p.tokens[i].line_start
+            && lex.name_particles.contains(&p.info[i].lower)
+    };
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (found[k], found[k + 1]);
+        let gap = a.last..b.first;
+        let joins = is_name_kind(a.kind)
+            && is_name_kind(b.kind)
+            && (1..=3).contains(&gap.len())
+            && gap.clone().all(particle)
+            && !p.tokens[b.first].line_start
+            && (a.kind == EntityKind::Person
+                || b.kind == EntityKind::Person
+                || (a.first > 0 && is_title(lex, p, a.first - 1)));
+        if joins {
+            found[k].last = b.last;
+            found[k].kind = EntityKind::Person;
+            found.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 fn is_title(lex: &Lexicon, p: &Prepared, i: usize) -> bool {
     lex.word(p.word(i)) & TITLE != 0 || (p.info[i].gaz_begin | p.info[i].gaz_inside) & TITLE != 0
 }
@@ -200,6 +230,7 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     let dates = date_mask(p);
     extend(lex, p, &dates, found);
+    join_across_particles(lex, p, found);
     let mut split_off = Vec::new();
     for m in found.iter_mut() {
         while m.first < m.last && matches!(p.word(m.first), "the" | "The") {
