@@ -464,7 +464,8 @@ impl<'d> Prepared<'d> {
                 && t.gaz_inside == 0
                 && lower_seen.contains(&t.lower)
         };
-        let opener: Vec<bool> = (0..info.len())
+        // The candidates the tagger keeps.
+        let kept: Vec<bool> = (0..info.len())
             .map(|i| {
                 info[i].candidate
                     && !(info[i].sentence_start && facts_of[ids[i] as usize].function_word)
@@ -476,11 +477,11 @@ impl<'d> Prepared<'d> {
             let neighbour = t.active && !t.candidate;
             let after_number = i > 0 && info[i - 1].candidate && !info[i - 1].capitalized;
             let joins = facts_of[ids[i] as usize].joiner
-                && ((i > 0 && opener[i - 1]) || opener.get(i + 1).copied().unwrap_or(false));
+                && ((i > 0 && kept[i - 1]) || kept.get(i + 1).copied().unwrap_or(false));
             // Units after a number (`3 knots`) are an open class, and so are names that
             // start in lowercase (`al-Hajj`, `iPhone`).
             let mixed_case = t.alpha && !t.lowercase;
-            info[i].tagged = opener[i] || (neighbour && (joins || after_number || mixed_case));
+            info[i].tagged = kept[i] || (neighbour && (joins || after_number || mixed_case));
         }
         let lines = LineCounts::of(&tokens, &info);
         Prepared {
