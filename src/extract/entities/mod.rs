@@ -92,9 +92,10 @@ pub fn extract_entities_with_progress(
     let parts = doc.parts(part_bytes);
     let total = parts.len();
     let mut merged = Merged::default();
+    let mut words = model::WordScores::default();
     for (done, range) in parts.into_iter().enumerate() {
         let prepared = features::Prepared::part(doc, range);
-        let labels = model::Model::get().tag(&prepared);
+        let labels = model::Model::get().tag_part(&prepared, &mut words);
         let found = mentions::resolve(&prepared, &labels);
         merged.add(mentions::group(doc, &prepared, found));
         progress(done + 1, total);

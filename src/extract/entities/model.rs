@@ -265,36 +265,53 @@ fn parse_row(line: &str) -> Option<(u64, IntRow)> {
     Some((key, row))
 }
 
-/// The word-local feature keys of each distinct [`Prepared::word_key`], worked out by the
-/// first pass and reused by the second (the shape and affixes of a word take longer to work
-/// out than to look up).
+/// The scores of each word's own features ([`Prepared::own_word_features`]) in each pass,
+/// kept from part to part of a document: working out a word's shape and affixes and adding
+/// up their weights takes longer than looking the sum up.
 #[derive(Default)]
-struct WordFeatureKeys {
-    /// Word key -> where its features are in `keys`.
-    spans: HashMap<u64, (u32, u32), NoHashBuilder>,
-    keys: Vec<u64>,
+pub struct WordScores {
+    /// [`Prepared::word_key`] -> the scores in each pass, and which passes have one (bit 0:
+    /// pass 1, bit 1: pass 2).
+    rows: HashMap<u64, ([IntRow; 2], u8), NoHashBuilder>,
+    feats: Vec<u64>,
 }
 
-impl WordFeatureKeys {
-    fn of(&mut self, p: &Prepared, i: usize) -> &[u64] {
-        let keys = &mut self.keys;
-        let (start, end) = *self.spans.entry(p.word_key(i)).or_insert_with(|| {
-            let start = keys.len();
-            p.word_features(i, keys);
-            (start as u32, keys.len() as u32)
-        });
-        &self.keys[start as usize..end as usize]
+/// How many words [`WordScores`] keeps: enough for the tagged words of a long book, few
+/// enough that a huge document of ever new numbers cannot grow it without end.
+const MAX_WORD_SCORES: usize = 1 << 17;
+
+impl WordScores {
+    /// The score of token `i`'s own word features under `w`, pass `pass` (0 or 1).
+    fn of(&mut self, w: &Weights, pass: usize, p: &Prepared, i: usize) -> IntRow {
+        let key = p.word_key(i);
+        if let Some((rows, have)) = self.rows.get(&key) {
+            if have & (1 << pass) != 0 {
+                return rows[pass];
+            }
+        }
+        self.feats.clear();
+        p.own_word_features(i, &mut self.feats);
+        let mut row = [0; NUM_LABELS];
+        w.score(&self.feats, &mut row);
+        if self.rows.len() < MAX_WORD_SCORES || self.rows.contains_key(&key) {
+            let (rows, have) = self.rows.entry(key).or_default();
+            rows[pass] = row;
+            *have |= 1 << pass;
+        }
+        row
     }
 }
 
 /// Greedy decoding like [`decode`], adding up fewer weights per token: the word-local
 /// features of each distinct word (and its place), with the first pass's votes on it, are
-/// scored once per document, and the features of the two previous labels once per label pair.
+/// scored once per part (their part-independent share once per document, in `words`), and
+/// the features of the two previous labels once per label pair.
 fn decode_cached(
     w: &Weights,
+    pass: usize,
     p: &Prepared,
     votes: Option<&DocVotes>,
-    word_keys: &mut WordFeatureKeys,
+    words: &mut WordScores,
 ) -> Vec<u8> {
     let mut feats = Vec::with_capacity(64);
     let mut by_labels = vec![[0i32; NUM_LABELS]; NUM_LABELS * NUM_LABELS];
@@ -315,9 +332,9 @@ fn decode_cached(
             continue;
         }
         let mut scores = *by_word.entry(p.word_key(i)).or_insert_with(|| {
-            let mut row = [0; NUM_LABELS];
+            let mut row = words.of(w, pass, p, i);
             feats.clear();
-            feats.extend_from_slice(word_keys.of(p, i));
+            p.part_word_features(i, &mut feats);
             if let Some(v) = votes {
                 v.word_features(p, i, &mut feats);
             }
@@ -354,13 +371,18 @@ impl Model {
 
     /// BIO labels for every token (0 = outside).
     pub fn tag(&self, p: &Prepared) -> Vec<u8> {
-        let mut word_keys = WordFeatureKeys::default();
-        let first = decode_cached(&self.pass1, p, None, &mut word_keys);
+        self.tag_part(p, &mut WordScores::default())
+    }
+
+    /// [`Model::tag`] for one part of a document, with what earlier parts worked out about
+    /// their words.
+    pub fn tag_part(&self, p: &Prepared, words: &mut WordScores) -> Vec<u8> {
+        let first = decode_cached(&self.pass1, 0, p, None, words);
         if self.pass2.is_empty() {
             return first;
         }
         let votes = DocVotes::new(p, &first, Scope::RunTime);
-        decode_cached(&self.pass2, p, Some(&votes), &mut word_keys)
+        decode_cached(&self.pass2, 1, p, Some(&votes), words)
     }
 
     /// The same labels as [`Model::tag`], scoring every feature of every token afresh: the
