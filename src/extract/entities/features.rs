@@ -84,7 +84,7 @@ fn is_number_word(word: &str) -> bool {
 }
 
 /// Per-token facts computed once.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TokenInfo {
     pub word: u64,
     pub lower: u64,
@@ -329,6 +329,17 @@ impl WordFacts {
     }
 }
 
+/// What [`Prepared::part_with`] worked out about the words of the earlier parts of a
+/// document, so that later parts look up only their new words.
+#[derive(Default)]
+pub struct WordCache {
+    facts: HashMap<u64, WordFacts, NoHashBuilder>,
+}
+
+/// How many words a [`WordCache`] keeps: most of a long book's vocabulary, and a bound on
+/// the memory a huge document of ever new numbers can take.
+const MAX_CACHED_WORDS: usize = 1 << 16;
+
 impl<'d> Prepared<'d> {
     /// The whole document.
     pub fn new(doc: &'d Document) -> Prepared<'d> {
@@ -340,6 +351,15 @@ impl<'d> Prepared<'d> {
     /// tagger learns of "the document" (which words also appear in lowercase, say) comes
     /// from this part alone.
     pub fn part(doc: &'d Document, range: std::ops::Range<usize>) -> Prepared<'d> {
+        Prepared::part_with(doc, range, &mut WordCache::default())
+    }
+
+    /// [`Prepared::part`], with what earlier parts of the document found about their words.
+    pub fn part_with(
+        doc: &'d Document,
+        range: std::ops::Range<usize>,
+        cache: &mut WordCache,
+    ) -> Prepared<'d> {
         let text = doc.text.as_str();
         let mut tokens = tokenize(&text[range.clone()]);
         if range.start > 0 {
@@ -356,19 +376,35 @@ impl<'d> Prepared<'d> {
         let mut words: HashMap<u64, u32, NoHashBuilder> =
             HashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
         let mut facts_of: Vec<WordFacts> = Vec::with_capacity(tokens.len() / 4);
+        // The words no earlier part had, which the lexicon is asked about.
+        let mut new_words: Vec<u32> = Vec::new();
         let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let w = t.text(text);
             let word = hash_bytes(w.as_bytes());
             let id = *words.entry(word).or_insert_with(|| {
-                facts_of.push(WordFacts::of(w, word));
-                (facts_of.len() - 1) as u32
+                let id = facts_of.len() as u32;
+                match cache.facts.get(&word) {
+                    Some(&facts) => facts_of.push(facts),
+                    None => {
+                        facts_of.push(WordFacts::of(w, word));
+                        new_words.push(id);
+                    }
+                }
+                id
             });
             ids.push(id);
         }
         drop(words);
-        for facts in &mut facts_of {
-            facts.look_up(lex);
+        for &id in &new_words {
+            facts_of[id as usize].look_up(lex);
+        }
+        for &id in &new_words {
+            if cache.facts.len() >= MAX_CACHED_WORDS {
+                break;
+            }
+            let facts = facts_of[id as usize];
+            cache.facts.insert(facts.word, facts);
         }
         let sentences = doc.sentences();
         let mut info = Vec::with_capacity(tokens.len());
@@ -850,6 +886,25 @@ mod tests {
         assert!(!run_time.wants(&p, at("Officials"), 0));
         assert!(training.wants(&p, at("Officials"), 0));
         assert!(run_time.wants(&p, at("Bank"), 0));
+    }
+
+    #[test]
+    fn a_part_prepared_with_the_words_of_earlier_parts_is_the_same() {
+        let text = "Officials of the Bank of England met. The bank said 3 knots.\n\n".repeat(3)
+            + "Later, Ms. Lopez of IBM said the Bank of England and the bank 4 knots.";
+        let doc = Document::new("t", &text);
+        let parts = doc.parts(64);
+        assert!(parts.len() > 2, "{parts:?}");
+        let mut cache = WordCache::default();
+        for range in parts {
+            let warm = Prepared::part_with(&doc, range.clone(), &mut cache);
+            let cold = Prepared::part(&doc, range);
+            assert_eq!(warm.info, cold.info);
+            assert_eq!(warm.tokens, cold.tokens);
+            assert_eq!(warm.lower_seen, cold.lower_seen);
+            assert_eq!(warm.cap_mid_seen, cold.cap_mid_seen);
+        }
+        assert!(cache.facts.len() > 10);
     }
 
     #[test]

@@ -93,8 +93,9 @@ pub fn extract_entities_with_progress(
     let total = parts.len();
     let mut merged = Merged::default();
     let mut words = model::WordScores::default();
+    let mut word_facts = features::WordCache::default();
     for (done, range) in parts.into_iter().enumerate() {
-        let prepared = features::Prepared::part(doc, range);
+        let prepared = features::Prepared::part_with(doc, range, &mut word_facts);
         let labels = model::Model::get().tag_part(&prepared, &mut words);
         let found = mentions::resolve(&prepared, &labels);
         merged.add(mentions::group(doc, &prepared, found));

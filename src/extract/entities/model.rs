@@ -278,7 +278,7 @@ pub struct WordScores {
 
 /// How many words [`WordScores`] keeps: enough for the tagged words of a long book, few
 /// enough that a huge document of ever new numbers cannot grow it without end.
-const MAX_WORD_SCORES: usize = 1 << 17;
+const MAX_WORD_SCORES: usize = 1 << 16;
 
 impl WordScores {
     /// The score of token `i`'s own word features under `w`, pass `pass` (0 or 1).
