@@ -21,7 +21,7 @@ fn main() {
         text = include_str!("../seeds/tiktok-shop-amazon-douyin.txt").to_string();
     }
     let unit = text.clone();
-    while text.len() < 4_000_000 {
+    while text.len() < 4_000_000 && std::env::var_os("NO_REPEAT").is_none() {
         text.push_str(&unit);
     }
     let doc = Document::new("bench", &text);

@@ -319,13 +319,35 @@ impl WordFacts {
         }
     }
 
-    /// What the lexicon says of the word. Both tables are larger than the cache, so their
-    /// probes mostly wait on memory: done for all words in one short loop, the waits overlap.
-    fn look_up(&mut self, lex: &Lexicon) {
-        self.zipf = lex.zipf.get(&self.lower).copied().unwrap_or(0);
-        self.joiner = lex.joiners.contains(&self.lower);
-        self.function_word = self.function_word && lex.function_words.contains(&self.lower);
-        self.categories = lex.phrases.get(&mix(0, self.word)).copied().unwrap_or(0);
+    /// Fills in what the lexicon says of the word.
+    fn add(&mut self, lex: LexiconFacts) {
+        self.zipf = lex.zipf;
+        self.joiner = lex.joiner;
+        self.function_word = self.function_word && lex.function_word;
+        self.categories = lex.categories;
+    }
+}
+
+/// What the lexicon says of a word: 8 bytes, so that a cache of many words stays small.
+#[derive(Clone, Copy)]
+struct LexiconFacts {
+    zipf: u8,
+    joiner: bool,
+    /// On the function-word list, in whatever case.
+    function_word: bool,
+    categories: u16,
+}
+
+impl LexiconFacts {
+    /// Both tables are larger than the core's cache, so their probes mostly wait on memory:
+    /// done for all new words of a part in one short loop, the waits overlap.
+    fn of(lex: &Lexicon, facts: &WordFacts) -> LexiconFacts {
+        LexiconFacts {
+            zipf: lex.zipf.get(&facts.lower).copied().unwrap_or(0),
+            joiner: lex.joiners.contains(&facts.lower),
+            function_word: lex.function_words.contains(&facts.lower),
+            categories: lex.phrases.get(&mix(0, facts.word)).copied().unwrap_or(0),
+        }
     }
 }
 
@@ -333,7 +355,9 @@ impl WordFacts {
 /// document, so that later parts look up only their new words.
 #[derive(Default)]
 pub struct WordCache {
-    facts: HashMap<u64, WordFacts, NoHashBuilder>,
+    /// Word hash -> what the lexicon says of it (working out the rest again is quicker
+    /// than keeping it: a smaller cache stays closer to the core).
+    facts: HashMap<u64, LexiconFacts, NoHashBuilder>,
 }
 
 /// How many words a [`WordCache`] keeps: most of a long book's vocabulary, and a bound on
@@ -376,35 +400,32 @@ impl<'d> Prepared<'d> {
         let mut words: HashMap<u64, u32, NoHashBuilder> =
             HashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
         let mut facts_of: Vec<WordFacts> = Vec::with_capacity(tokens.len() / 4);
-        // The words no earlier part had, which the lexicon is asked about.
-        let mut new_words: Vec<u32> = Vec::new();
         let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let w = t.text(text);
             let word = hash_bytes(w.as_bytes());
             let id = *words.entry(word).or_insert_with(|| {
-                let id = facts_of.len() as u32;
-                match cache.facts.get(&word) {
-                    Some(&facts) => facts_of.push(facts),
-                    None => {
-                        facts_of.push(WordFacts::of(w, word));
-                        new_words.push(id);
-                    }
-                }
-                id
+                facts_of.push(WordFacts::of(w, word));
+                (facts_of.len() - 1) as u32
             });
             ids.push(id);
         }
         drop(words);
-        for &id in &new_words {
-            facts_of[id as usize].look_up(lex);
+        // The lexicon is asked about the words no earlier part had.
+        let mut new_words: Vec<u32> = Vec::new();
+        for (id, facts) in facts_of.iter_mut().enumerate() {
+            match cache.facts.get(&facts.word) {
+                Some(&known) => facts.add(known),
+                None => new_words.push(id as u32),
+            }
         }
         for &id in &new_words {
-            if cache.facts.len() >= MAX_CACHED_WORDS {
-                break;
+            let facts = &mut facts_of[id as usize];
+            let known = LexiconFacts::of(lex, facts);
+            facts.add(known);
+            if cache.facts.len() < MAX_CACHED_WORDS {
+                cache.facts.insert(facts.word, known);
             }
-            let facts = facts_of[id as usize];
-            cache.facts.insert(facts.word, facts);
         }
         let sentences = doc.sentences();
         let mut info = Vec::with_capacity(tokens.len());
