@@ -644,26 +644,96 @@ impl<'d> Prepared<'d> {
     }
 
     /// Features of the neighbours and of gazetteer phrases through token `i`.
+    ///
+    /// The same features as [`Self::word_context_features`] and
+    /// [`Self::shape_context_features`], in the order training has always added them (the
+    /// order of a float sum can tip a training decision).
     pub fn context_features(&self, i: usize, out: &mut Vec<u64>) {
-        const BOS: u64 = 0x5EED;
         let t = &self.info[i];
-        let at = |k: isize| -> Option<&TokenInfo> {
-            let j = i as isize + k;
-            (j >= 0).then(|| self.info.get(j as usize)).flatten()
-        };
-        let lower_at = |k| at(k).map_or(BOS, |x| x.lower);
-        let short_at = |k| at(k).map_or(BOS, |x| x.short_shape);
+        let lower_at = |k: isize| self.neighbour(i, k).map_or(BOS, |x| x.lower);
+        let (prev, own, next, g_prev, g_next) = self.shape_context(i);
         let f = |name: u64, v: u64| mix(name, v);
         out.push(f(tmpl("l-1"), lower_at(-1)));
         out.push(f(tmpl("l+1"), lower_at(1)));
         out.push(f(tmpl("l-2"), lower_at(-2)));
         out.push(f(tmpl("l+2"), lower_at(2)));
-        out.push(f(tmpl("sh-1"), short_at(-1)));
-        out.push(f(tmpl("sh+1"), short_at(1)));
-        out.push(f(tmpl("sh-1sh"), mix(short_at(-1), t.short_shape)));
-        out.push(f(tmpl("shsh+1"), mix(t.short_shape, short_at(1))));
+        out.push(f(tmpl("sh-1"), prev));
+        out.push(f(tmpl("sh+1"), next));
+        out.push(f(tmpl("sh-1sh"), mix(prev, own)));
+        out.push(f(tmpl("shsh+1"), mix(own, next)));
         out.push(f(tmpl("l-1l"), mix(lower_at(-1), t.lower)));
         out.push(f(tmpl("ll+1"), mix(t.lower, lower_at(1))));
+        self.gazetteer_features(i, out);
+        out.push(f(tmpl("g-1"), g_prev as u64));
+        out.push(f(tmpl("g+1"), g_next as u64));
+    }
+
+    /// The features of [`Self::context_features`] that look at word shapes and gazetteer
+    /// hits around token `i` only, not at the words: few values, so a tagger can score them
+    /// once per [`Self::shape_context_key`].
+    pub fn shape_context_features(&self, i: usize, out: &mut Vec<u64>) {
+        let (prev, own, next, g_prev, g_next) = self.shape_context(i);
+        let f = |name: u64, v: u64| mix(name, v);
+        out.push(f(tmpl("sh-1"), prev));
+        out.push(f(tmpl("sh+1"), next));
+        out.push(f(tmpl("sh-1sh"), mix(prev, own)));
+        out.push(f(tmpl("shsh+1"), mix(own, next)));
+        out.push(f(tmpl("g-1"), g_prev as u64));
+        out.push(f(tmpl("g+1"), g_next as u64));
+    }
+
+    /// What [`Self::shape_context_features`] of token `i` depend on.
+    #[inline]
+    pub fn shape_context_key(&self, i: usize) -> u64 {
+        let (prev, own, next, g_prev, g_next) = self.shape_context(i);
+        mix(
+            mix(mix(prev, own), next),
+            (g_prev as u64) << 16 | g_next as u64,
+        )
+    }
+
+    /// The rest of [`Self::context_features`]: the neighbouring words, and the gazetteer
+    /// phrases through token `i`.
+    pub fn word_context_features(&self, i: usize, out: &mut Vec<u64>) {
+        let t = &self.info[i];
+        let lower_at = |k: isize| self.neighbour(i, k).map_or(BOS, |x| x.lower);
+        let f = |name: u64, v: u64| mix(name, v);
+        out.push(f(tmpl("l-1"), lower_at(-1)));
+        out.push(f(tmpl("l+1"), lower_at(1)));
+        out.push(f(tmpl("l-2"), lower_at(-2)));
+        out.push(f(tmpl("l+2"), lower_at(2)));
+        out.push(f(tmpl("l-1l"), mix(lower_at(-1), t.lower)));
+        out.push(f(tmpl("ll+1"), mix(t.lower, lower_at(1))));
+        self.gazetteer_features(i, out);
+    }
+
+    #[inline]
+    fn neighbour(&self, i: usize, k: isize) -> Option<&TokenInfo> {
+        let j = i as isize + k;
+        (j >= 0).then(|| self.info.get(j as usize)).flatten()
+    }
+
+    /// The short shapes of the token before, token `i` and the one after, and the
+    /// gazetteer bits of its neighbours.
+    #[inline]
+    fn shape_context(&self, i: usize) -> (u64, u64, u64, u16, u16) {
+        let short_at = |k| self.neighbour(i, k).map_or(BOS, |x| x.short_shape);
+        let gaz_at = |k| {
+            self.neighbour(i, k)
+                .map_or(0, |x| x.gaz_begin | x.gaz_inside)
+        };
+        (
+            short_at(-1),
+            self.info[i].short_shape,
+            short_at(1),
+            gaz_at(-1),
+            gaz_at(1),
+        )
+    }
+
+    fn gazetteer_features(&self, i: usize, out: &mut Vec<u64>) {
+        let t = &self.info[i];
+        let f = |name: u64, v: u64| mix(name, v);
         if t.gaz_begin != 0 {
             out.push(f(tmpl("gb"), t.gaz_begin as u64));
             for bit in 0..16 {
@@ -679,12 +749,11 @@ impl<'d> Prepared<'d> {
                 }
             }
         }
-        let g_prev = at(-1).map_or(0, |x| x.gaz_begin | x.gaz_inside);
-        let g_next = at(1).map_or(0, |x| x.gaz_begin | x.gaz_inside);
-        out.push(f(tmpl("g-1"), g_prev as u64));
-        out.push(f(tmpl("g+1"), g_next as u64));
     }
 }
+
+/// The word before the first token and after the last.
+const BOS: u64 = 0x5EED;
 
 /// Features that depend on the labels already chosen to the left.
 pub fn history_features(p: &Prepared, i: usize, prev: u8, prev2: u8, out: &mut Vec<u64>) {
@@ -926,6 +995,28 @@ mod tests {
             assert_eq!(warm.cap_mid_seen, cold.cap_mid_seen);
         }
         assert!(cache.facts.len() > 10);
+    }
+
+    #[test]
+    fn the_context_features_are_the_word_and_shape_context_features() {
+        let doc = Document::new(
+            "t",
+            "In London, the Bank of England said 3.5% on Monday.\nIBM",
+        );
+        let p = Prepared::new(&doc);
+        let mut keys = std::collections::HashSet::new();
+        for i in 0..p.len() {
+            let (mut all, mut parts) = (Vec::new(), Vec::new());
+            p.context_features(i, &mut all);
+            p.word_context_features(i, &mut parts);
+            p.shape_context_features(i, &mut parts);
+            all.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(all, parts, "{}", p.word(i));
+            keys.insert(p.shape_context_key(i));
+        }
+        // The key tells shape contexts apart.
+        assert!(keys.len() > 5);
     }
 
     #[test]

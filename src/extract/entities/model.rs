@@ -323,6 +323,7 @@ fn decode_cached(
         }
     }
     let mut by_word: HashMap<u64, IntRow, NoHashBuilder> = HashMap::default();
+    let mut by_shapes: HashMap<u64, IntRow, NoHashBuilder> = HashMap::default();
     let mut labels = vec![0u8; p.len()];
     let (mut prev, mut prev2) = (0u8, 0u8);
     for i in 0..p.len() {
@@ -341,8 +342,18 @@ fn decode_cached(
             w.score(&feats, &mut row);
             row
         });
+        let around = by_shapes.entry(p.shape_context_key(i)).or_insert_with(|| {
+            let mut row = [0; NUM_LABELS];
+            feats.clear();
+            p.shape_context_features(i, &mut feats);
+            w.score(&feats, &mut row);
+            row
+        });
+        for (s, v) in scores.iter_mut().zip(around.iter()) {
+            *s += v;
+        }
         feats.clear();
-        p.context_features(i, &mut feats);
+        p.word_context_features(i, &mut feats);
         word_history_features(p, i, prev, &mut feats);
         if let Some(v) = votes {
             v.label_features(p, i, &mut feats);
