@@ -21,6 +21,9 @@ const DOTTED: &[&str] = &[
     "Gen", "Lt", "Col", "Capt", "Prof", "Rev", "Sgt", "Mt", "Ft", "Bros", "No", "vs", "Pres",
 ];
 
+/// The length of the longest word in [`DOTTED`].
+const MAX_DOTTED_LEN: usize = 4;
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -156,7 +159,9 @@ fn word_end(text: &str, start: usize) -> usize {
     if bytes.get(i) == Some(&b'.') {
         let word = &text[start..i];
         let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
-        if (has_dot && all_single) || initial || DOTTED.contains(&word) {
+        // Every sentence ends in a word and a period: the list is asked only of short words.
+        let abbreviation = word.len() <= MAX_DOTTED_LEN && DOTTED.contains(&word);
+        if (has_dot && all_single) || initial || abbreviation {
             return i + 1;
         }
     }
@@ -199,6 +204,11 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_length_checked_first() {
+        assert!(DOTTED.iter().all(|w| w.len() <= MAX_DOTTED_LEN));
     }
 
     #[test]
