@@ -9,7 +9,9 @@
 
 use std::error::Error;
 
-use brief::extract::entities::features::{DocVotes, Prepared, Scope, TYPES};
+use brief::extract::entities::features::{
+    inside, is_begin, type_of, DocVotes, Prepared, Scope, TYPES,
+};
 use brief::extract::entities::model::{gold_labels, Model, Trainer, Weights};
 use brief::Document;
 
@@ -143,9 +145,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         .zip(&prepared)
         .map(|(e, p)| gold_labels(p, &e.spans))
         .collect();
-    let joiners_out = std::path::Path::new(out).with_file_name("joiners.txt");
-    std::fs::write(&joiners_out, joiners(&prepared, &golds))?;
-    eprintln!("wrote {}", joiners_out.display());
+    let (joiner_list, inner_list) = joiners(&prepared, &golds);
+    for (name, list) in [
+        ("joiners.txt", joiner_list),
+        ("inner_joiners.txt", inner_list),
+    ] {
+        let path = std::path::Path::new(out).with_file_name(name);
+        std::fs::write(&path, list)?;
+        eprintln!("wrote {}", path.display());
+    }
     let all: Vec<usize> = (0..examples.len()).collect();
     eprintln!("{} documents; pass 1", examples.len());
     let pass1 = train_pass(&prepared, &golds, None, &all);
@@ -180,32 +188,47 @@ fn main() -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-/// The joiner list: lowercase words next to a candidate that are inside a gold name at least
-/// twice and in at least 1 of 100 such places. The tagger skips the other neighbours.
-fn joiners(prepared: &[Prepared], golds: &[Vec<u8>]) -> String {
-    let mut counts: std::collections::HashMap<String, (usize, usize)> = Default::default();
+/// The joiner lists: lowercase words next to a candidate that are inside a gold name at least
+/// twice and in at least 1 of 100 such places (the tagger skips the other neighbours), and of
+/// those the inner joiners, at the first or last word of fewer than 1 in 10 of those names
+/// (`of`, `,`: the tagger scores them only between two words of a possible name).
+fn joiners(prepared: &[Prepared], golds: &[Vec<u8>]) -> (String, String) {
+    // Word -> (times next to a candidate, times inside a name, times at a name's edge).
+    let mut counts: std::collections::HashMap<String, (usize, usize, usize)> = Default::default();
     for (p, gold) in prepared.iter().zip(golds) {
         for (i, (info, &label)) in p.info.iter().zip(gold).enumerate() {
             if info.active && !info.candidate {
                 let seen = counts.entry(p.word(i).to_lowercase()).or_default();
                 seen.0 += 1;
-                seen.1 += (label != 0) as usize;
+                if label != 0 {
+                    seen.1 += 1;
+                    let last = gold.get(i + 1) != Some(&inside(type_of(label)));
+                    seen.2 += (is_begin(label) || last) as usize;
+                }
             }
         }
     }
-    let mut kept: Vec<(&String, &(usize, usize))> = counts
+    let mut kept: Vec<(&String, &(usize, usize, usize))> = counts
         .iter()
-        .filter(|(_, &(seen, named))| named >= 2 && named * 100 >= seen)
+        .filter(|(_, &(seen, named, _))| named >= 2 && named * 100 >= seen)
         .collect();
     kept.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then(a.0.cmp(b.0)));
-    let mut out = String::from(
+    let mut joiners = String::from(
         "# Words the tagger scores next to a capitalized word or number: inside a name at least\n\
          # twice and in 1% of such places in the training data. Written by train_entities.\n",
     );
-    for (word, (seen, named)) in kept {
-        out.push_str(&format!("{word}\tin a name {named} of {seen} times\n"));
+    let mut inner = String::from(
+        "# Joiners at the first or last word of fewer than 1 in 10 of the names they are in, in\n\
+         # the training data: the tagger scores them only between two words of a possible name.\n\
+         # Written by train_entities.\n",
+    );
+    for (word, &(seen, named, edge)) in kept {
+        joiners.push_str(&format!("{word}\tin a name {named} of {seen} times\n"));
+        if edge * 10 < named {
+            inner.push_str(&format!("{word}\tat the edge of {edge} of {named} names\n"));
+        }
     }
-    out
+    (joiners, inner)
 }
 
 /// Shifts the shuffles (for checking how much the result depends on them).

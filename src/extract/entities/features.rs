@@ -283,6 +283,8 @@ struct WordFacts {
     /// tagging next to a candidate (`of`, `de`, `&`, `years`). Filled by
     /// [`WordFacts::look_up`], like the fields below.
     joiner: bool,
+    /// A joiner seldom at the edge of a name (`of`, `,`).
+    inner_joiner: bool,
     /// A function word (`The`, `He`, `However`): capitalized at the start of a sentence it
     /// is not a name.
     function_word: bool,
@@ -309,6 +311,7 @@ impl WordFacts {
             lowercase: sh.lowercase,
             candidate: is_candidate(word, &sh),
             joiner: false,
+            inner_joiner: false,
             // Whether it could be one: not a word in capitals (`THE` in a headline), though
             // `I` and `A` are. [`WordFacts::look_up`] checks the list.
             function_word: !sh.all_caps || word.len() == 1,
@@ -323,16 +326,18 @@ impl WordFacts {
     fn add(&mut self, lex: LexiconFacts) {
         self.zipf = lex.zipf;
         self.joiner = lex.joiner;
+        self.inner_joiner = lex.inner_joiner;
         self.function_word = self.function_word && lex.function_word;
         self.categories = lex.categories;
     }
 }
 
-/// What the lexicon says of a word: 8 bytes, so that a cache of many words stays small.
+/// What the lexicon says of a word: 6 bytes, so that a cache of many words stays small.
 #[derive(Clone, Copy)]
 struct LexiconFacts {
     zipf: u8,
     joiner: bool,
+    inner_joiner: bool,
     /// On the function-word list, in whatever case.
     function_word: bool,
     categories: u16,
@@ -345,6 +350,7 @@ impl LexiconFacts {
         LexiconFacts {
             zipf: lex.zipf.get(&facts.lower).copied().unwrap_or(0),
             joiner: lex.joiners.contains(&facts.lower),
+            inner_joiner: lex.inner_joiners.contains(&facts.lower),
             function_word: lex.function_words.contains(&facts.lower),
             categories: lex.phrases.get(&mix(0, facts.word)).copied().unwrap_or(0),
         }
@@ -532,9 +538,27 @@ impl<'d> Prepared<'d> {
         for i in 0..info.len() {
             let t = &info[i];
             let neighbour = t.active && !t.candidate;
-            let after_number = i > 0 && info[i - 1].candidate && !info[i - 1].capitalized;
-            let joins = facts_of[ids[i] as usize].joiner
-                && ((i > 0 && kept[i - 1]) || kept.get(i + 1).copied().unwrap_or(false));
+            // A unit or sign may follow a number (`3 knots`, `20 %`); a mark that ends a
+            // clause does not continue it.
+            let after_number = i > 0
+                && info[i - 1].candidate
+                && !info[i - 1].capitalized
+                && !ends_clause(tokens[i].text(text));
+            let facts = |j: usize| &facts_of[ids[j] as usize];
+            let kept_at = |j: usize| kept.get(j).copied().unwrap_or(false);
+            // A kept word at `j`, or a joiner next to one on the far side.
+            let name_at = |j: usize, far: Option<usize>| {
+                kept_at(j) || (facts(j).joiner && far.is_some_and(kept_at))
+            };
+            let joins = facts(i).joiner
+                && if facts(i).inner_joiner {
+                    i > 0
+                        && name_at(i - 1, i.checked_sub(2))
+                        && i + 1 < info.len()
+                        && name_at(i + 1, Some(i + 2))
+                } else {
+                    (i > 0 && kept[i - 1]) || kept_at(i + 1)
+                };
             // Units after a number (`3 knots`) are an open class, and so are names that
             // start in lowercase (`al-Hajj`, `iPhone`).
             let mixed_case = t.alpha && !t.lowercase;
@@ -896,6 +920,14 @@ impl DocVotes {
     }
 }
 
+/// A mark that ends a clause or a bracket: it never continues a quantity.
+fn ends_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "\"" | "”" | "’"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -943,6 +975,29 @@ mod tests {
         let p = Prepared::new(&doc);
         assert!((0..p.len()).all(|i| p.word(i) != "Many" || !p.info[i].tagged));
         assert!(p.info[3].tagged, "{}", p.word(3));
+        // An inner joiner (`of`, `and`, `,`) is tagged only between two possible name words;
+        // a joiner that may end a name (`the`) next to one.
+        let doc = Document::new(
+            "t",
+            "The head of Acme and staff met Bank of the West, then the Bank of England and Ann, Lee.",
+        );
+        let p = Prepared::new(&doc);
+        let tagged_at = |word: &str, nth: usize| {
+            let i = (0..p.len())
+                .filter(|&i| p.word(i) == word)
+                .nth(nth)
+                .unwrap();
+            p.info[i].tagged
+        };
+        assert!(!tagged_at("of", 0) && !tagged_at("and", 0));
+        assert!(tagged_at("of", 1) && tagged_at("the", 0) && tagged_at("of", 2));
+        assert!(!tagged_at(",", 0) && tagged_at(",", 1));
+        // A mark that ends a clause does not continue a number; a sign does.
+        let doc = Document::new("t", "In 2015, rates rose 3 % to 4.");
+        let p = Prepared::new(&doc);
+        let at = |word: &str| (0..p.len()).find(|&i| p.word(i) == word).unwrap();
+        assert!(!p.info[at(",")].tagged && !p.info[at(".")].tagged);
+        assert!(p.info[at("%")].tagged);
         // A function word inside a sentence is still a candidate (`The` in a title).
         let doc = Document::new("t", "She read The Times.");
         let p = Prepared::new(&doc);

@@ -29,6 +29,9 @@ pub struct Lexicon {
     /// Lowercase hashes of the words names contain between capitalized words
     /// (`joiners.txt`, made by the trainer from the training data).
     pub joiners: HashSet<u64, NoHashBuilder>,
+    /// Joiners seldom at the edge of a name (`of`, `,`; `inner_joiners.txt`, made by the
+    /// trainer): scored only between two words that may be part of one.
+    pub inner_joiners: HashSet<u64, NoHashBuilder>,
     /// Lowercase hashes of English function words (`function_words.txt`).
     pub function_words: HashSet<u64, NoHashBuilder>,
     /// Lowercase hashes of the particles inside names (`van`, `del`; `name_particles.txt`).
@@ -125,6 +128,7 @@ impl Lexicon {
             phrases,
             zipf,
             joiners: HashSet::default(),
+            inner_joiners: HashSet::default(),
             function_words: HashSet::default(),
             name_particles: HashSet::default(),
             openings,
@@ -144,6 +148,7 @@ impl Lexicon {
                 include_str!("../../../assets/entities/joiners.txt"),
                 include_str!("../../../assets/entities/name_particles.txt")
             )),
+            inner_joiners: word_set(include_str!("../../../assets/entities/inner_joiners.txt")),
             function_words: word_set(include_str!("../../../assets/entities/function_words.txt")),
             name_particles: word_set(include_str!("../../../assets/entities/name_particles.txt")),
             ..Lexicon::parse(include_str!("../../../assets/entities/lexicon.txt"))
