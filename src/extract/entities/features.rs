@@ -535,6 +535,16 @@ impl<'d> Prepared<'d> {
                     && !(info[i].sentence_start && common_word(&info[i]))
             })
             .collect();
+        // A function word in mid-sentence is kept only next to another candidate (`I` in
+        // `World War I`, `The` in `read The Times`; not in `and I went`).
+        let kept: Vec<bool> = (0..info.len())
+            .map(|i| {
+                kept[i]
+                    && (!facts_of[ids[i] as usize].function_word
+                        || (i > 0 && kept[i - 1])
+                        || kept.get(i + 1).copied().unwrap_or(false))
+            })
+            .collect();
         for i in 0..info.len() {
             let t = &info[i];
             let neighbour = t.active && !t.candidate;
@@ -998,6 +1008,11 @@ mod tests {
         let at = |word: &str| (0..p.len()).find(|&i| p.word(i) == word).unwrap();
         assert!(!p.info[at(",")].tagged && !p.info[at(".")].tagged);
         assert!(p.info[at("%")].tagged);
+        // A function word in mid-sentence is tagged next to another candidate only.
+        let doc = Document::new("t", "Then I went to see World War I films.");
+        let p = Prepared::new(&doc);
+        let i_at = |nth: usize| (0..p.len()).filter(|&i| p.word(i) == "I").nth(nth).unwrap();
+        assert!(!p.info[i_at(0)].tagged && p.info[i_at(1)].tagged);
         // A function word inside a sentence is still a candidate (`The` in a title).
         let doc = Document::new("t", "She read The Times.");
         let p = Prepared::new(&doc);
