@@ -545,22 +545,30 @@ impl<'d> Prepared<'d> {
                         || kept.get(i + 1).copied().unwrap_or(false))
             })
             .collect();
-        for i in 0..info.len() {
+        let facts = |j: usize| &facts_of[ids[j] as usize];
+        let kept_at = |j: usize| kept.get(j).copied().unwrap_or(false);
+        // A kept word at `j`, or a joiner next to one on the far side.
+        let name_at = |j: usize, far: Option<usize>| {
+            kept_at(j) || (facts(j).joiner && far.is_some_and(kept_at))
+        };
+        // Whether the tagger scores neighbour `i` of a candidate.
+        let neighbour_tagged = |i: usize| {
             let t = &info[i];
-            let neighbour = t.active && !t.candidate;
+            // Units after a number (`3 knots`) are an open class, and so are names that
+            // start in lowercase (`al-Hajj`, `iPhone`).
+            if t.alpha && !t.lowercase {
+                return true;
+            }
             // A unit or sign may follow a number (`3 knots`, `20 %`); a mark that ends a
             // clause does not continue it.
-            let after_number = i > 0
+            if i > 0
                 && info[i - 1].candidate
                 && !info[i - 1].capitalized
-                && !ends_clause(tokens[i].text(text));
-            let facts = |j: usize| &facts_of[ids[j] as usize];
-            let kept_at = |j: usize| kept.get(j).copied().unwrap_or(false);
-            // A kept word at `j`, or a joiner next to one on the far side.
-            let name_at = |j: usize, far: Option<usize>| {
-                kept_at(j) || (facts(j).joiner && far.is_some_and(kept_at))
-            };
-            let joins = facts(i).joiner
+                && !ends_clause(tokens[i].text(text))
+            {
+                return true;
+            }
+            facts(i).joiner
                 && if facts(i).inner_joiner {
                     i > 0
                         && name_at(i - 1, i.checked_sub(2))
@@ -568,11 +576,13 @@ impl<'d> Prepared<'d> {
                         && name_at(i + 1, Some(i + 2))
                 } else {
                     (i > 0 && kept[i - 1]) || kept_at(i + 1)
-                };
-            // Units after a number (`3 knots`) are an open class, and so are names that
-            // start in lowercase (`al-Hajj`, `iPhone`).
-            let mixed_case = t.alpha && !t.lowercase;
-            info[i].tagged = kept[i] || (neighbour && (joins || after_number || mixed_case));
+                }
+        };
+        let tagged: Vec<bool> = (0..info.len())
+            .map(|i| kept[i] || (info[i].active && !info[i].candidate && neighbour_tagged(i)))
+            .collect();
+        for (t, tagged) in info.iter_mut().zip(tagged) {
+            t.tagged = tagged;
         }
         let lines = LineCounts::of(&tokens, &info);
         Prepared {
