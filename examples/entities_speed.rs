@@ -41,7 +41,10 @@ fn main() {
     );
     // The best of several runs: the machine is shared.
     let (mut secs, mut cpu, mut found) = (f64::MAX, f64::MAX, Vec::new());
-    let runs: usize = std::env::var("RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
+    let runs: usize = std::env::var("RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
     for _ in 0..runs {
         let start = Instant::now();
         let cpu0 = cpu_seconds();
