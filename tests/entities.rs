@@ -363,3 +363,17 @@ fn particles_join_a_persons_name() {
     assert_eq!(judge.mentions.len(), 2);
     assert!(found.iter().all(|e| e.name != "Marieke"));
 }
+
+/// Rare capitalized words next to a verb of speech name a person, whatever the name lists know.
+#[test]
+fn a_speaker_with_a_name_the_lists_lack_is_a_person() {
+    let (_, found) = entities(
+        "Dockers strike\n\nGrain sat in silos on Thursday, said Agnieszka Wierzbowska, a \
+         spokeswoman. Union leader Przemko Dudziak told reporters the strike would go on.",
+    );
+    assert_eq!(
+        find(&found, "Agnieszka Wierzbowska").kind,
+        EntityKind::Person
+    );
+    assert_eq!(find(&found, "Przemko Dudziak").kind, EntityKind::Person);
+}

@@ -392,6 +392,9 @@ fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
     if is_dateline(p, m) {
         m.kind = EntityKind::Place;
     }
+    if matches!(m.kind, EntityKind::Place | EntityKind::Group) && names_a_speaker(lex, p, m) {
+        m.kind = EntityKind::Person;
+    }
     // `State Department Spokesperson` -> `State Department`.
     if m.kind != EntityKind::Person {
         while m.last > m.first + 1 && is_title(lex, p, m.last - 1) {
@@ -710,6 +713,27 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
     }
     found.extend(extra);
     found.sort_by_key(|m| m.first);
+}
+
+/// Verbs of speech that stand next to the speaker's name (`said Ann Lee`, `Ann Lee told`).
+const SPEECH_VERBS: &[&str] = &["said", "says", "told", "tells", "added", "adds", "asked"];
+
+/// `said Agnieszka Nowak`, `Piotr Duda told`: two or three rare capitalized words, none a
+/// place or organization word, next to a verb of speech name a person whatever type the
+/// tagger gave them (names from languages the name lists lack come out as places or groups).
+fn names_a_speaker(lex: &Lexicon, p: &Prepared, m: &Mention) -> bool {
+    let rare_name_word = |i: usize| {
+        let t = &p.info[i];
+        t.capitalized
+            && t.alpha
+            && !t.all_caps
+            && t.zipf < 4
+            && lex.word(p.word(i)) & (PLACES | ORGCUE | DEMONYM) == 0
+    };
+    let speech = |i: usize| SPEECH_VERBS.contains(&p.word(i));
+    (2..=3).contains(&(m.last - m.first))
+        && (m.first..m.last).all(rare_name_word)
+        && ((m.first > 0 && speech(m.first - 1)) || (m.last < p.len() && speech(m.last)))
 }
 
 /// Whether the line holding token `i` is written mostly in capitals.
