@@ -377,3 +377,20 @@ fn a_speaker_with_a_name_the_lists_lack_is_a_person() {
     );
     assert_eq!(find(&found, "Przemko Dudziak").kind, EntityKind::Person);
 }
+
+/// A month without its period before a day (`Nov 27` in a dateline) is a date, not a name;
+/// `Jan` before a surname is still a name.
+#[test]
+fn a_bare_month_abbreviation_before_a_day_is_a_date() {
+    let (_, found) = entities(
+        "Port strike\n\nGDANSK, Poland, Nov 27 (Reuters) - Workers walked out on Thursday, \
+         said Jan Kowalski, a union organizer.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|e| !e.name.contains("Nov") || e.kind == EntityKind::Date),
+        "{found:#?}"
+    );
+    assert_eq!(find(&found, "Jan Kowalski").kind, EntityKind::Person);
+}

@@ -46,6 +46,11 @@ const MONTHS: &[&str] = &[
     "Nov.",
     "Dec.",
 ];
+/// Month abbreviations without their period (`Nov 27` in a Reuters dateline): dates only
+/// before a day or a year, since `Jan` and `Jun` are names too.
+const BARE_MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
 const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -164,11 +169,12 @@ fn date_mask(p: &Prepared) -> Vec<bool> {
             mask[i] = true;
             continue;
         }
-        if !is_month(w) {
+        let bare = BARE_MONTHS.contains(&w);
+        if !bare && !is_month(w) {
             continue;
         }
         let next_cap = i + 1 < n && p.info[i + 1].capitalized;
-        if w == "May" && !(day(i + 1) || year(i + 1)) {
+        if (bare || w == "May") && !(day(i + 1) || year(i + 1)) {
             continue;
         }
         if !next_cap {
