@@ -394,3 +394,21 @@ fn a_bare_month_abbreviation_before_a_day_is_a_date() {
     );
     assert_eq!(find(&found, "Jan Kowalski").kind, EntityKind::Person);
 }
+
+/// A byline names its writer even when the tagger does not know the name; an agency is not a
+/// writer.
+#[test]
+fn a_byline_with_an_unknown_name_names_a_person() {
+    let (_, found) = entities(
+        "Port strike halts exports\n\nBy Tomasz Wierzbicki, Reuters\n\nDock workers walked out.",
+    );
+    assert_eq!(find(&found, "Tomasz Wierzbicki").kind, EntityKind::Person);
+    let (_, found) = entities(
+        "Port strike halts exports\n\nBy The Associated Press\n\nBy Tuesday, dock workers had \
+         walked out.",
+    );
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Person),
+        "{found:#?}"
+    );
+}

@@ -286,8 +286,53 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     }
     found.extend(split_off);
     found.retain(|m| m.last > m.first);
+    add_bylines(lex, p, found);
     found.sort_by_key(|m| m.first);
     join_country_prefix(lex, p, found);
+}
+
+/// `By Tomasz Wierzbicki, Reuters`: a line that opens with `By` and two to four capitalized
+/// words, ending there or at a comma or `and`, names the writer, whether or not the tagger
+/// found the name (it often does not know names from other languages). `By The Associated
+/// Press` is not a person: the words may not open with a function word.
+fn add_bylines(lex: &Lexicon, p: &Prepared, found: &mut Vec<Mention>) {
+    let mut bylines = Vec::new();
+    for i in 0..p.len() {
+        if !p.tokens[i].line_start || !matches!(p.word(i), "By" | "BY" | "by") {
+            continue;
+        }
+        let first = i + 1;
+        if first < p.len() && lex.function_words.contains(&p.info[first].lower) {
+            continue;
+        }
+        let mut last = first;
+        while last < p.len()
+            && last - first < 4
+            && !p.tokens[last].line_start
+            && p.info[last].capitalized
+            && p.info[last].alpha
+        {
+            last += 1;
+        }
+        let ends = last == p.len()
+            || p.tokens[last].line_start
+            || matches!(p.word(last), "," | "and" | "AND");
+        if last - first >= 2 && ends {
+            bylines.push(Mention {
+                first,
+                last,
+                kind: EntityKind::Person,
+            });
+        }
+    }
+    for byline in bylines {
+        if !found
+            .iter()
+            .any(|m| m.first < byline.last && byline.first < m.last)
+        {
+            found.push(byline);
+        }
+    }
 }
 
 /// Whether token `i` may be added to a neighbouring name: a capitalized word that is not a
