@@ -412,3 +412,20 @@ fn a_byline_with_an_unknown_name_names_a_person() {
         "{found:#?}"
     );
 }
+
+/// An appositive that ends the sentence describes the name before it; an opening phrase does
+/// not, nor does a period inside an address.
+#[test]
+fn an_appositive_at_the_end_of_a_sentence_is_a_description() {
+    let (_, found) = entities(
+        "Strike\n\n\"We cannot load a ship,\" said Agnieszka Nowak, a spokeswoman for the port \
+         authority. After Qatar, the team flew home.\n\nContact: Acme Corp, the Netherlands desk \
+         lee.ann@example.com.",
+    );
+    assert_eq!(
+        find(&found, "Agnieszka Nowak").description.as_deref(),
+        Some("a spokeswoman for the port authority")
+    );
+    assert_eq!(find(&found, "Qatar").description, None);
+    assert_eq!(find(&found, "Acme Corp").description, None);
+}

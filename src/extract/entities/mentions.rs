@@ -1305,6 +1305,39 @@ fn is_not_in_appositive(w: &str) -> bool {
 
 /// An appositive right after the mention (`ByteDance, TikTok's parent company,`) or a title
 /// right before a person's name (`Prime Minister`).
+/// Whether a preposition comes before the name at `first` (or before its article).
+fn after_preposition(p: &Prepared, first: usize) -> bool {
+    let mut i = first;
+    if i > 0 && matches!(p.word(i - 1), "the" | "The") {
+        i -= 1;
+    }
+    i > 0
+        && matches!(
+            p.word(i - 1).to_ascii_lowercase().as_str(),
+            "after"
+                | "before"
+                | "in"
+                | "on"
+                | "at"
+                | "during"
+                | "since"
+                | "with"
+                | "from"
+                | "for"
+                | "of"
+                | "to"
+                | "by"
+                | "under"
+                | "across"
+                | "throughout"
+                | "until"
+        )
+}
+
+fn article(w: &str) -> bool {
+    matches!(w, "a" | "an" | "the")
+}
+
 fn describe(doc: &Document, p: &Prepared, m: &Mention, kind: EntityKind) -> Option<String> {
     if !is_name_kind(kind) {
         return None;
@@ -1326,9 +1359,18 @@ fn describe(doc: &Document, p: &Prepared, m: &Mention, kind: EntityKind) -> Opti
             }
             end += 1;
         }
-        let closed = end < n && p.word(end) == "," && end > start && end - start <= 10;
         let head = p.word(start);
-        let head_ok = matches!(head, "a" | "an" | "the")
+        // Closed by a comma, or by the end of the sentence after `a`, `an` or `the`
+        // (`..., said Ann Lee, a spokeswoman for the port.`), unless the name ends an opening
+        // phrase (`After World War II, the town grew.`).
+        let closer = end < n
+            && (p.word(end) == ","
+                || (p.word(end) == "."
+                    && (end + 1 == n || p.tokens[end + 1].start > p.tokens[end].end)
+                    && article(head)
+                    && !after_preposition(p, m.first)));
+        let closed = closer && end > start && end - start <= 10;
+        let head_ok = article(head)
             || (p.info[start].capitalized
                 && start + 1 < end
                 && matches!(p.word(start + 1), "'s" | "’s"))
