@@ -18,6 +18,7 @@ use crate::document::Document;
 use crate::extract::entities::Entity;
 use crate::span::Span;
 
+pub(crate) use attribution::PREPOSITIONS;
 use attribution::{words, Cue};
 use marks::Found;
 

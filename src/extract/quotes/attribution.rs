@@ -54,7 +54,8 @@ pub(crate) const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "yo
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
 ];
-const PREPOSITIONS: &[&str] = &[
+/// Prepositions, lowercase (the entity layer asks them too: `After Qatar, the team ...`).
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "to", "for", "with", "by", "from", "into", "onto", "about", "after",
     "before", "during", "under", "over", "than", "like", "as", "via", "through", "despite",
     "against", "among", "between", "within", "without", "per", "upon", "across", "behind",
