@@ -7,11 +7,10 @@ use std::ops::Range;
 
 use super::features::{type_of, Prepared, DATE, ORG, OTHER, PERSON, PLACE, QUANTITY};
 use super::hash::{FxBuilder, NoHashBuilder};
-use crate::extract::quotes::PREPOSITIONS;
-
 use super::lexicon::{Lexicon, DEMONYM, FIRST, LAST, ORGCTX, ORGCUE, PLACES, TITLE};
 use super::{Entity, EntityKind};
 use crate::document::Document;
+use crate::extract::quotes::PREPOSITIONS;
 use crate::span::Span;
 
 /// A mention: a token range `[first, last)` and its kind.
