@@ -429,3 +429,62 @@ fn an_appositive_at_the_end_of_a_sentence_is_a_description() {
     assert_eq!(find(&found, "Qatar").description, None);
     assert_eq!(find(&found, "Acme Corp").description, None);
 }
+
+/// A company's legal form at the end of a name makes it an organization, and joins the name
+/// when the tagger left it apart.
+#[test]
+fn a_legal_form_makes_a_company() {
+    let (_, found) = entities(
+        "Shipbuilder Hanwha Ocean Co and the Dutch firm Boskalis Westminster NV signed the \
+         deal in Busan.",
+    );
+    let hanwha = found
+        .iter()
+        .find(|e| e.name.ends_with("Hanwha Ocean Co"))
+        .expect("Hanwha Ocean Co is found");
+    assert_eq!(hanwha.kind, EntityKind::Organization);
+    assert_eq!(
+        find(&found, "Boskalis Westminster NV").kind,
+        EntityKind::Organization
+    );
+    assert!(found.iter().all(|e| e.name != "NV"));
+}
+
+/// The agency a dateline credits in brackets is an organization, known to the lists or not.
+#[test]
+fn a_dateline_credits_its_agency() {
+    let (_, found) = entities(
+        "SEOUL, May 2 (Yonhap) - Exports fell for a third month, the trade ministry said.",
+    );
+    assert_eq!(find(&found, "Yonhap").kind, EntityKind::Organization);
+}
+
+/// An amount takes in its magnitude and currency words, whatever the currency; a small
+/// number before `won` is not money.
+#[test]
+fn amounts_take_in_magnitudes_and_currencies() {
+    let (_, found) = entities(
+        "Revenue reached 3.2 trillion won last year, while costs rose to 800 billion yen. \
+         The team won 2 games.",
+    );
+    assert_eq!(find(&found, "3.2 trillion won").kind, EntityKind::Money);
+    assert_eq!(find(&found, "800 billion yen").kind, EntityKind::Money);
+    assert!(found.iter().all(|e| e.name != "yen"));
+    assert!(found
+        .iter()
+        .all(|e| e.kind != EntityKind::Money || !e.name.starts_with('2')));
+}
+
+/// A date the tagger glued to a name with a lowercase word ends the name instead of
+/// cancelling it; a span of months is no name.
+#[test]
+fn a_date_glued_to_a_name_ends_it() {
+    let (_, found) =
+        entities("He was cleared by the Supreme Court of Brazil last October of all charges.");
+    assert_eq!(
+        find(&found, "Supreme Court of Brazil").kind,
+        EntityKind::Organization
+    );
+    let (_, found) = entities("Operating profit rose in the October-December quarter.");
+    assert!(found.iter().all(|e| e.name != "October-December"));
+}

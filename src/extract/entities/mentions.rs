@@ -67,6 +67,12 @@ fn is_weekday(w: &str) -> bool {
     w.ends_with("day") && WEEKDAYS.contains(&w)
 }
 
+/// `October-December`, `June–August`: a span of months, one token.
+fn is_month_range(w: &str) -> bool {
+    w.split_once(['-', '–'])
+        .is_some_and(|(a, b)| is_month(a) && is_month(b))
+}
+
 fn is_month(w: &str) -> bool {
     w.as_bytes()
         .first()
@@ -94,8 +100,7 @@ fn quantity_kind(p: &Prepared, first: usize, last: usize) -> EntityKind {
             || starts_with_ignore_case(w, "dollar")
             || starts_with_ignore_case(w, "euro")
             || starts_with_ignore_case(w, "pound")
-            || w.eq_ignore_ascii_case("yuan")
-            || w.eq_ignore_ascii_case("yen")
+            || (i > first && is_currency(w))
         {
             kind = EntityKind::Money;
         } else if w == "%" || w.eq_ignore_ascii_case("percent") {
@@ -103,6 +108,66 @@ fn quantity_kind(p: &Prepared, first: usize, last: usize) -> EntityKind {
         }
     }
     kind
+}
+
+/// Words that count up to an amount (`6.5 trillion`).
+const MAGNITUDES: &[&str] = &[
+    "thousand", "million", "billion", "trillion", "mln", "bln", "bn", "crore", "lakh",
+];
+
+/// Currencies named after an amount (`6.5 trillion won`, `300 rupees`); most are ordinary
+/// words or names elsewhere (`won`, `rand`, `real`), so only an amount makes them money.
+const CURRENCIES: &[&str] = &[
+    "dollars", "dollar", "euros", "euro", "pounds", "pound", "sterling", "yen", "yuan", "renminbi",
+    "won", "rupees", "rupee", "francs", "franc", "pesos", "peso", "roubles", "rubles", "rouble",
+    "ruble", "lira", "liras", "kronor", "kroner", "krona", "krone", "rand", "ringgit", "baht",
+    "dong", "shekels", "shekel", "naira", "dirhams", "dirham", "riyals", "riyal", "reais", "zloty",
+    "zlotys", "forint", "rupiah", "hryvnias", "hryvnia", "dinars", "dinar",
+];
+
+fn is_currency(w: &str) -> bool {
+    CURRENCIES.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// `6.5` + `trillion won`: an amount takes in the magnitude and currency words that follow
+/// it on its line, and a currency word found on its own there (`yen`) joins it.
+fn extend_amounts(p: &Prepared, found: &mut Vec<Mention>) {
+    let mut grown = false;
+    for m in found.iter_mut() {
+        if !matches!(m.kind, EntityKind::Quantity | EntityKind::Money) {
+            continue;
+        }
+        let next_on_line = |i: usize| i < p.len() && !p.tokens[i].line_start;
+        let start = m.last;
+        while next_on_line(m.last) && MAGNITUDES.contains(&p.word(m.last)) {
+            m.last += 1;
+        }
+        if next_on_line(m.last) && is_currency(p.word(m.last)) {
+            // `2 won` is a score more likely than money; `2,000 won` and `2 billion won` are not.
+            let before = p.word(m.last - 1);
+            let large = MAGNITUDES.contains(&before) || before.contains(',') || before.len() >= 4;
+            if large || !matches!(p.word(m.last), "won" | "rand" | "dong") {
+                m.last += 1;
+            }
+        }
+        if m.last != start {
+            m.kind = quantity_kind(p, m.first, m.last);
+            grown = true;
+        }
+    }
+    if grown {
+        // Drop what an amount took in (a separate `yen`).
+        let spans: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|m| matches!(m.kind, EntityKind::Quantity | EntityKind::Money))
+            .map(|m| (m.first, m.last))
+            .collect();
+        found.retain(|m| {
+            !spans
+                .iter()
+                .any(|&(a, b)| a <= m.first && m.last <= b && (a, b) != (m.first, m.last))
+        });
+    }
 }
 
 /// `w.to_ascii_lowercase().starts_with(prefix)` for a lowercase ASCII `prefix`, without
@@ -166,7 +231,7 @@ fn date_mask(p: &Prepared) -> Vec<bool> {
             continue;
         }
         let w = p.word(i);
-        if is_weekday(w) {
+        if is_weekday(w) || is_month_range(w) {
             mask[i] = true;
             continue;
         }
@@ -237,6 +302,8 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     let dates = date_mask(p);
     extend(lex, p, &dates, found);
+    join_corporate_suffixes(p, found);
+    extend_amounts(p, found);
     join_across_particles(lex, p, found);
     let mut split_off = Vec::new();
     for m in found.iter_mut() {
@@ -274,8 +341,15 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
             }
             m.first += 1;
         }
-        if (m.first..m.last).any(|i| dates[i]) {
-            m.last = m.first;
+        // A name that takes in a date is no name (`Black Friday`, `Waitangi Day - February
+        // 6`), unless a lowercase word glued the date on: then the name ends before that
+        // word (`the Supreme Court of South Korea last July`, `Earth on January 15`).
+        if let Some(d) = (m.first..m.last).find(|&i| dates[i]) {
+            let glued = d > m.first + 1 && p.info[d - 1].lowercase && p.info[d - 1].alpha;
+            m.last = if glued { d - 1 } else { m.first };
+            while m.last > m.first && !p.info[m.last - 1].capitalized {
+                m.last -= 1;
+            }
         }
         if is_name_kind(m.kind) {
             retype(lex, p, m);
@@ -425,6 +499,41 @@ fn split_person(lex: &Lexicon, p: &Prepared, m: &mut Mention, out: &mut Vec<Ment
     }
 }
 
+/// Legal forms that end company names in wire copy (`Taiwan Semiconductor Manufacturing Co`,
+/// `Siemens AG`), besides the organization cue words of the lexicon.
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "Co", "Cos", "Corp", "AG", "SA", "SE", "NV", "BV", "GmbH", "SpA", "PLC", "LLP", "LP", "Bhd",
+    "Tbk", "Pte", "Pty",
+];
+
+/// `Boskalis Westminster` + `NV`: a name takes in the legal form right after it, whether
+/// the tagger left it out or made it a name of its own.
+fn join_corporate_suffixes(p: &Prepared, found: &mut Vec<Mention>) {
+    let suffix_at = |i: usize| {
+        i < p.len()
+            && !p.tokens[i].line_start
+            && p.tokens[i - 1].end + 1 == p.tokens[i].start
+            && CORPORATE_SUFFIXES.contains(&p.word(i))
+    };
+    let mut k = 0;
+    while k < found.len() {
+        let m = found[k];
+        if is_name_kind(m.kind) && suffix_at(m.last) {
+            let next_is_suffix = found
+                .get(k + 1)
+                .is_some_and(|n| n.first == m.last && n.last == m.last + 1);
+            if next_is_suffix {
+                found.remove(k + 1);
+            }
+            if next_is_suffix || !found.iter().any(|n| n.first <= m.last && m.last < n.last) {
+                found[k].last += 1;
+                found[k].kind = EntityKind::Organization;
+            }
+        }
+        k += 1;
+    }
+}
+
 /// Name-internal fixes: trailing connectives and roles, organization cue words, adjectival
 /// demonyms, camel-case brand names.
 fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
@@ -443,6 +552,10 @@ fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
     }
     if is_dateline(p, m) {
         m.kind = EntityKind::Place;
+    }
+    // `LONDON, Nov 18 (Reuters) -`: the agency a dateline credits.
+    if is_dateline_agency(p, m) {
+        m.kind = EntityKind::Organization;
     }
     if matches!(m.kind, EntityKind::Place | EntityKind::Group) && names_a_speaker(lex, p, m) {
         m.kind = EntityKind::Person;
@@ -464,6 +577,10 @@ fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
             EntityKind::Place | EntityKind::Group | EntityKind::Product | EntityKind::Event
         )
     {
+        m.kind = EntityKind::Organization;
+    }
+    // No person's name ends in a company's legal form.
+    if n >= 2 && CORPORATE_SUFFIXES.contains(&last) {
         m.kind = EntityKind::Organization;
     }
     // `Afghan girls`, `South Korean troops`: an adjective, not a name.
@@ -507,6 +624,16 @@ fn is_dateline(p: &Prepared, m: &Mention) -> bool {
         _ => false,
     };
     opens && rest.iter().any(|&i| p.info[i].lowercase && p.info[i].alpha)
+}
+
+/// A name alone in brackets followed by a dash, the way a dateline credits its agency
+/// (`(Reuters) -`, `(AP) —`).
+fn is_dateline_agency(p: &Prepared, m: &Mention) -> bool {
+    m.first > 0
+        && p.word(m.first - 1) == "("
+        && m.last + 1 < p.len()
+        && p.word(m.last) == ")"
+        && matches!(p.word(m.last + 1), "-" | "\u{2013}" | "\u{2014}")
 }
 
 fn demonym_like(w: &str) -> bool {
