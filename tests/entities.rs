@@ -343,6 +343,13 @@ fn a_dateline_names_a_place() {
     );
     assert_eq!(find(&found, "ROTTERDAM").kind, EntityKind::Place);
     assert_eq!(find(&found, "KYIV").kind, EntityKind::Place);
+    // The tagger seldom types a name in capitals before a date: the dateline still does.
+    let (_, found) =
+        entities("Rail talks stall\n\nLONDON, Nov 18 (Reuters) - The operators warned on Tuesday.");
+    assert_eq!(find(&found, "LONDON").kind, EntityKind::Place);
+    // `I - ...` opening a line of a transcript is no dateline.
+    let (_, found) = entities("Q - Where were you?\nI - At home (with Ann) - and asleep.");
+    assert!(found.iter().all(|e| e.name != "I"));
     let (_, found) = entities(
         "CONGRESSIONAL RECORD \u{2014} SENATE S65\n\nThe Senate met at noon in the Capitol.",
     );

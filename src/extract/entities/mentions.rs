@@ -362,6 +362,7 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     found.extend(split_off);
     found.retain(|m| m.last > m.first);
     add_bylines(lex, p, found);
+    add_datelines(p, found);
     found.sort_by_key(|m| m.first);
     join_country_prefix(lex, p, found);
 }
@@ -408,6 +409,32 @@ fn add_bylines(lex: &Lexicon, p: &Prepared, found: &mut Vec<Mention>) {
             found.push(byline);
         }
     }
+}
+
+/// `LONDON, Nov 18 (Reuters) -`: the place a dateline names, when the tagger missed it (a
+/// word in capitals is hard to type by its look).
+fn add_datelines(p: &Prepared, found: &mut Vec<Mention>) {
+    let in_capitals = |i: usize| p.info[i].all_caps && p.info[i].alpha;
+    let mut datelines = Vec::new();
+    for i in 0..p.len() {
+        // Not `I - ...` in a transcript: a city's name has three letters or more.
+        if !p.tokens[i].line_start || !in_capitals(i) || p.word(i).len() < 3 {
+            continue;
+        }
+        let mut last = i + 1;
+        while last < p.len() && last - i < 3 && !p.tokens[last].line_start && in_capitals(last) {
+            last += 1;
+        }
+        let place = Mention {
+            first: i,
+            last,
+            kind: EntityKind::Place,
+        };
+        if is_dateline(p, &place) && !found.iter().any(|m| m.first < last && i < m.last) {
+            datelines.push(place);
+        }
+    }
+    found.extend(datelines);
 }
 
 /// Whether token `i` may be added to a neighbouring name: a capitalized word that is not a
