@@ -495,3 +495,34 @@ fn a_date_glued_to_a_name_ends_it() {
     let (_, found) = entities("Operating profit rose in the October-December quarter.");
     assert!(found.iter().all(|e| e.name != "October-December"));
 }
+
+/// An acronym in brackets after a name says where the name starts, across the commas and
+/// `and`s the tagger cuts it at, and its other mentions join the long form; a word in
+/// brackets merges only if it spells the initials.
+#[test]
+fn an_acronym_in_brackets_sets_where_a_long_name_starts() {
+    let (doc, found) = entities(
+        "A leader of the General Union of Port, Dock and Harbour Workers (PDH) told \
+         reporters the PDH would not back down.",
+    );
+    let union = find(&found, "General Union of Port, Dock and Harbour Workers");
+    assert_eq!(union.kind, EntityKind::Organization);
+    assert_eq!(
+        mention_texts(&doc, union),
+        [
+            "General Union of Port, Dock and Harbour Workers",
+            "PDH",
+            "PDH"
+        ]
+    );
+    let (doc, found) = entities(
+        "The dispute went to the Mediation, Appeals and Review Board (Marb), which said on \
+         Monday that it would rule. The Marb chairman agreed.",
+    );
+    let board = find(&found, "Mediation, Appeals and Review Board");
+    assert_eq!(mention_texts(&doc, board).len(), 3);
+    let (_, found) = entities("Mick Lynch (Labour) said the talks had failed.");
+    assert!(found
+        .iter()
+        .all(|e| e.name != "Mick Lynch" || e.mentions.len() == 1));
+}

@@ -302,6 +302,7 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     let lex = Lexicon::get();
     let dates = date_mask(p);
     extend(lex, p, &dates, found);
+    join_long_forms(p, found);
     join_corporate_suffixes(p, found);
     extend_amounts(p, found);
     join_across_particles(lex, p, found);
@@ -533,6 +534,105 @@ const CORPORATE_SUFFIXES: &[&str] = &[
     "Tbk", "Pte", "Pty",
 ];
 
+/// The letters an acronym spells (`RMT`; `BoE` -> `BE`; `Acas` -> `ACAS`), if the token
+/// looks like one.
+fn acronym_letters(w: &str) -> Option<Vec<char>> {
+    let letters = w.chars().count();
+    if !(2..=6).contains(&letters)
+        || !w.chars().all(char::is_alphabetic)
+        || !w.chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    let capitals: Vec<char> = w.chars().filter(|c| c.is_uppercase()).collect();
+    Some(if capitals.len() >= 2 {
+        capitals
+    } else {
+        w.chars().flat_map(char::to_uppercase).collect()
+    })
+}
+
+/// `National Union of Rail` + `, Maritime and` + `Transport Workers (RMT)`: the tagger cuts
+/// long names at their commas and `and`s. An acronym in brackets after a name says how far
+/// back the name goes: to the nearest capitalized word from which the initials, over words
+/// joined by commas, `and`, `&` and `of`, spell the acronym. What lies in between becomes
+/// one name.
+fn join_long_forms(p: &Prepared, found: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < found.len() {
+        let b = found[k];
+        let open = b.last;
+        let letters = (is_name_kind(b.kind)
+            && open + 2 < p.len()
+            && p.word(open) == "("
+            && p.word(open + 2) == ")")
+            .then(|| acronym_letters(p.word(open + 1)))
+            .flatten();
+        let Some(letters) = letters else {
+            k += 1;
+            continue;
+        };
+        // Capitalized words back from the end of the name, over joining words, on its line.
+        let mut words = Vec::new();
+        let mut j = open;
+        while j > 0 && open - j < 12 {
+            j -= 1;
+            let w = p.word(j);
+            if p.info[j].capitalized {
+                words.push(j);
+            } else if !matches!(w, "," | "and" | "&" | "of") {
+                break;
+            }
+            if p.tokens[j].line_start {
+                break;
+            }
+        }
+        let initial = |i: usize| {
+            p.word(i)
+                .chars()
+                .next()
+                .and_then(|c| c.to_uppercase().next())
+        };
+        let spells = |from: usize| {
+            let mut want = letters.iter().peekable();
+            for &i in words[..=from].iter().rev() {
+                if want.peek().is_some_and(|&&c| Some(c) == initial(i)) {
+                    want.next();
+                }
+            }
+            want.peek().is_none()
+        };
+        let start = (0..words.len())
+            .find(|&n| initial(words[n]) == letters.first().copied() && spells(n))
+            .map(|n| words[n]);
+        let Some(start) = start.filter(|&s| s < b.first) else {
+            k += 1;
+            continue;
+        };
+        // Take in the mentions the long form overlaps, from the first of them.
+        let mut first_k = k;
+        while first_k > 0 && found[first_k - 1].last > start {
+            first_k -= 1;
+        }
+        let first = found[first_k].first.min(start);
+        let kind = if found[first_k..=k]
+            .iter()
+            .any(|m| m.kind == EntityKind::Organization)
+        {
+            EntityKind::Organization
+        } else {
+            b.kind
+        };
+        found.drain(first_k..k);
+        found[first_k] = Mention {
+            first,
+            last: b.last,
+            kind,
+        };
+        k = first_k + 1;
+    }
+}
+
 /// `Boskalis Westminster` + `NV`: a name takes in the legal form right after it, whether
 /// the tagger left it out or made it a name of its own.
 fn join_corporate_suffixes(p: &Prepared, found: &mut Vec<Mention>) {
@@ -735,6 +835,45 @@ fn is_acronym(w: &str) -> bool {
     (2..=6).contains(&letters)
         && w.chars()
             .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// The mention that mention `i`, a single word in brackets right after it, abbreviates:
+/// an acronym in capitals (`World Health Organization (WHO)`), unless it spells only the
+/// name's tail (`Boston Red Sox of Major League Baseball (MLB)`); another word only if its
+/// letters are the name's initials in order, from the first (`Advisory, Conciliation and
+/// Arbitration Service (Acas)`; not `Mick Lynch (Labour)`).
+fn long_form_before(p: &Prepared, found: &[Mention], i: usize) -> Option<usize> {
+    let m = &found[i];
+    if m.last - m.first != 1 || m.first < 2 || !matches!(p.word(m.first - 1), "(" | "[") {
+        return None;
+    }
+    if m.last >= p.len() || !matches!(p.word(m.last), ")" | "]") {
+        return None;
+    }
+    let prev = found.partition_point(|x| x.last < m.first - 1);
+    let long = found.get(prev).filter(|x| x.last == m.first - 1)?;
+    let word = p.word(m.first);
+    let letters = acronym_letters(word);
+    let initials: Vec<char> = (long.first..long.last)
+        .filter(|&j| p.info[j].capitalized)
+        .filter_map(|j| p.word(j).chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if is_acronym(word) {
+        let tail = letters
+            .as_ref()
+            .is_some_and(|l| l.len() < initials.len() && initials.ends_with(l));
+        return (!tail).then_some(prev);
+    }
+    let letters = letters?;
+    let mut want = letters.iter().peekable();
+    for c in &initials {
+        if want.peek().is_some_and(|&w| w == c) {
+            want.next();
+        }
+    }
+    let spelled = initials.first() == letters.first() && want.peek().is_none();
+    spelled.then_some(prev)
 }
 
 /// A name keeps one type through the document; a lone surname of a named person is that
@@ -1085,7 +1224,15 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
     let mut by_key: Vec<[Option<usize>; 2]> = vec![[None; 2]; keys.len()];
     // Longest mentions first, so short forms find their long forms.
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(found[i].last - found[i].first), i));
+    // An acronym in brackets goes right after its long form, before the other mentions of
+    // its own length, so that those (`the RMT union`) find the long form through it.
+    order.sort_by_key(|&i| {
+        let len = |m: &Mention| m.last - m.first;
+        match long_form_before(p, &found, i) {
+            Some(long) => (std::cmp::Reverse(len(&found[long])), true, i),
+            None => (std::cmp::Reverse(len(&found[i])), false, i),
+        }
+    });
     for &i in &order {
         let m = &found[i];
         let key = keys.of_mention[i];
@@ -1234,20 +1381,18 @@ impl<'k> AliasIndex<'k> {
         let m = &found[i];
         let key = self.keys.get(key);
         let single = m.last - m.first == 1;
-        if single && is_acronym(texts[i]) {
+        if single {
             // `Long Form (LF)`: the acronym right after a mention.
-            if m.first >= 2 && matches!(p.word(m.first - 1), "(" | "[") {
-                let closes = m.last < p.len() && matches!(p.word(m.last), ")" | "]");
-                let prev = found.partition_point(|x| x.last < m.first - 1);
-                if closes && prev < found.len() && found[prev].last == m.first - 1 {
-                    let c = self.cluster_of[prev];
-                    if c != usize::MAX {
-                        return Some(c);
-                    }
+            if let Some(long) = long_form_before(p, found, i) {
+                let c = self.cluster_of[long];
+                if c != usize::MAX {
+                    return Some(c);
                 }
             }
-            if let Some(&c) = self.by_initials.get(key) {
-                return Some(c);
+            if is_acronym(texts[i]) {
+                if let Some(&c) = self.by_initials.get(key) {
+                    return Some(c);
+                }
             }
         }
         if m.kind != EntityKind::Person {
