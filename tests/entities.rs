@@ -526,3 +526,20 @@ fn an_acronym_in_brackets_sets_where_a_long_name_starts() {
         .iter()
         .all(|e| e.name != "Mick Lynch" || e.mentions.len() == 1));
 }
+
+/// A name that ends in a line of business is a company's, across an ampersand the tagger cut
+/// it at; two streets joined by one are not.
+#[test]
+fn a_line_of_business_makes_a_company() {
+    let (_, found) = entities(
+        "\"Demand is recovering,\" said an analyst at Daehan Investment & Securities in Busan.\n\n\
+         Trains run by Keystone Rail were cancelled across Wales on Sunday.",
+    );
+    assert_eq!(
+        find(&found, "Daehan Investment & Securities").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&found, "Keystone Rail").kind, EntityKind::Organization);
+    let (_, found) = entities("Turn left at Priest & Washington and drive north.");
+    assert!(found.iter().all(|e| e.name != "Priest & Washington"));
+}

@@ -303,6 +303,7 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     let dates = date_mask(p);
     extend(lex, p, &dates, found);
     join_long_forms(p, found);
+    join_ampersands(lex, p, found);
     join_corporate_suffixes(p, found);
     extend_amounts(p, found);
     join_across_particles(lex, p, found);
@@ -633,6 +634,92 @@ fn join_long_forms(p: &Prepared, found: &mut Vec<Mention>) {
     }
 }
 
+/// Words that end company names by their line of business (`Hi Investment & Securities`,
+/// `Network Rail`), besides the organization cue words of the lexicon.
+const COMPANY_WORDS: &[&str] = &[
+    "Securities",
+    "Capital",
+    "Investment",
+    "Investments",
+    "Financial",
+    "Insurance",
+    "Energy",
+    "Electronics",
+    "Semiconductor",
+    "Semiconductors",
+    "Pharmaceuticals",
+    "Pharma",
+    "Rail",
+    "Railway",
+    "Railways",
+    "Telecom",
+    "Communications",
+    "Media",
+    "Entertainment",
+    "Logistics",
+    "Shipping",
+    "Steel",
+    "Chemicals",
+    "Petroleum",
+    "Mining",
+    "Bancorp",
+    "Brands",
+    "Foods",
+    "Labs",
+    "Software",
+    "Ventures",
+    "Therapeutics",
+    "Robotics",
+    "Aerospace",
+    "Automotive",
+    "Enterprises",
+];
+
+/// `Daehan Investment` + `& Securities`: an ampersand joins one company's name when what
+/// follows it ends like one (not `Marsden & Mackey`, two authors, or `Tempe & Mesa`).
+fn join_ampersands(lex: &Lexicon, p: &Prepared, found: &mut Vec<Mention>) {
+    let company_end = |i: usize| {
+        let w = p.word(i);
+        COMPANY_WORDS.contains(&w) || CORPORATE_SUFFIXES.contains(&w) || lex.word(w) & ORGCUE != 0
+    };
+    let same_line = |i: usize| i < p.len() && !p.tokens[i].line_start;
+    let mut k = 0;
+    while k < found.len() {
+        let m = found[k];
+        let amp = m.last;
+        if !is_name_kind(m.kind)
+            || !same_line(amp + 1)
+            || p.word(amp) != "&"
+            || !p.info[amp + 1].capitalized
+        {
+            k += 1;
+            continue;
+        }
+        // The name after the ampersand: the next mention if it starts there, else the run of
+        // capitalized words.
+        let next = found.get(k + 1).filter(|n| n.first == amp + 1).copied();
+        let mut last = amp + 1;
+        match next {
+            Some(n) => last = n.last,
+            None => {
+                while same_line(last) && p.info[last].capitalized {
+                    last += 1;
+                }
+            }
+        }
+        let overlaps = next.is_none() && found.get(k + 1).is_some_and(|n| n.first < last);
+        if overlaps || !company_end(last - 1) {
+            k += 1;
+            continue;
+        }
+        if next.is_some() {
+            found.remove(k + 1);
+        }
+        found[k].last = last;
+        found[k].kind = EntityKind::Organization;
+    }
+}
+
 /// `Boskalis Westminster` + `NV`: a name takes in the legal form right after it, whether
 /// the tagger left it out or made it a name of its own.
 fn join_corporate_suffixes(p: &Prepared, found: &mut Vec<Mention>) {
@@ -696,7 +783,10 @@ fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
     let last = p.word(m.last - 1);
     let n = m.last - m.first;
     let last_bits = lex.word(last);
-    let cue = last_bits & ORGCUE != 0;
+    // A line of business ends a company's name, not a group's (`Conservation of Energy`).
+    let cue = last_bits & ORGCUE != 0
+        || (COMPANY_WORDS.contains(&last)
+            && (m.kind != EntityKind::Group || (m.first..m.last).all(|i| !p.info[i].lowercase)));
     if n >= 2
         && cue
         && matches!(
