@@ -125,6 +125,15 @@ const CURRENCIES: &[&str] = &[
     "zlotys", "forint", "rupiah", "hryvnias", "hryvnia", "dinars", "dinar",
 ];
 
+/// A currency's sign before an amount (`$`, `€`, `HK$`).
+fn is_currency_sign(w: &str) -> bool {
+    matches!(w, "$" | "€" | "£" | "¥" | "₹" | "₩" | "₽" | "₺" | "₪")
+        || (w.len() <= 4
+            && w.len() > 1
+            && w.ends_with('$')
+            && w[..w.len() - 1].chars().all(|c| c.is_ascii_uppercase()))
+}
+
 fn is_currency(w: &str) -> bool {
     CURRENCIES.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
@@ -138,7 +147,18 @@ fn extend_amounts(p: &Prepared, found: &mut Vec<Mention>) {
             continue;
         }
         let next_on_line = |i: usize| i < p.len() && !p.tokens[i].line_start;
+        // `$` + `12 billion`: the sign before the number (a mention of its own or none).
+        if m.first > 0 && !p.tokens[m.first].line_start && is_currency_sign(p.word(m.first - 1)) {
+            m.first -= 1;
+            m.kind = EntityKind::Money;
+            grown = true;
+        }
         let start = m.last;
+        // `€` + `4.5 billion` the tagger left out.
+        if is_currency_sign(p.word(m.last - 1)) && next_on_line(m.last) && p.info[m.last].has_digit
+        {
+            m.last += 1;
+        }
         while next_on_line(m.last) && MAGNITUDES.contains(&p.word(m.last)) {
             m.last += 1;
         }
@@ -579,9 +599,9 @@ fn join_long_forms(p: &Prepared, found: &mut Vec<Mention>) {
         while j > 0 && open - j < 12 {
             j -= 1;
             let w = p.word(j);
-            if p.info[j].capitalized {
+            if p.info[j].capitalized || matches!(w, "and" | "of") {
                 words.push(j);
-            } else if !matches!(w, "," | "and" | "&" | "of") {
+            } else if !matches!(w, "," | "&") {
                 break;
             }
             if p.tokens[j].line_start {
@@ -594,6 +614,8 @@ fn join_long_forms(p: &Prepared, found: &mut Vec<Mention>) {
                 .next()
                 .and_then(|c| c.to_uppercase().next())
         };
+        // Every capitalized word's initial is tried in turn; `of` and `and` may lend theirs
+        // (`Economic Community of West African States (ECOWAS)`).
         let spells = |from: usize| {
             let mut want = letters.iter().peekable();
             for &i in words[..=from].iter().rev() {
@@ -604,7 +626,11 @@ fn join_long_forms(p: &Prepared, found: &mut Vec<Mention>) {
             want.peek().is_none()
         };
         let start = (0..words.len())
-            .find(|&n| initial(words[n]) == letters.first().copied() && spells(n))
+            .find(|&n| {
+                p.info[words[n]].capitalized
+                    && initial(words[n]) == letters.first().copied()
+                    && spells(n)
+            })
             .map(|n| words[n]);
         let Some(start) = start.filter(|&s| s < b.first) else {
             k += 1;
@@ -620,6 +646,9 @@ fn join_long_forms(p: &Prepared, found: &mut Vec<Mention>) {
             .iter()
             .any(|m| m.kind == EntityKind::Organization)
         {
+            EntityKind::Organization
+        } else if b.kind == EntityKind::Person {
+            // A person's name has no acronym in brackets; an organization's often has.
             EntityKind::Organization
         } else {
             b.kind
