@@ -69,8 +69,12 @@ fn is_weekday(w: &str) -> bool {
 
 /// `October-December`, `June–August`: a span of months, one token.
 fn is_month_range(w: &str) -> bool {
-    w.split_once(['-', '–'])
-        .is_some_and(|(a, b)| is_month(a) && is_month(b))
+    // Most capitalized words fail the first test and skip the search for a dash.
+    w.len() >= 7
+        && w.as_bytes()[0].is_ascii_uppercase()
+        && b"JFMASOND".contains(&w.as_bytes()[0])
+        && w.split_once(['-', '–'])
+            .is_some_and(|(a, b)| is_month(a) && is_month(b))
 }
 
 fn is_month(w: &str) -> bool {
@@ -141,19 +145,19 @@ fn is_currency(w: &str) -> bool {
 /// `6.5` + `trillion won`: an amount takes in the magnitude and currency words that follow
 /// it on its line, and a currency word found on its own there (`yen`) joins it.
 fn extend_amounts(p: &Prepared, found: &mut Vec<Mention>) {
-    let mut grown = false;
+    // The amounts that grew: few, so what they took in is looked for among them alone.
+    let mut grown = Vec::new();
     for m in found.iter_mut() {
         if !matches!(m.kind, EntityKind::Quantity | EntityKind::Money) {
             continue;
         }
+        let before = (m.first, m.last);
         let next_on_line = |i: usize| i < p.len() && !p.tokens[i].line_start;
         // `$` + `12 billion`: the sign before the number (a mention of its own or none).
         if m.first > 0 && !p.tokens[m.first].line_start && is_currency_sign(p.word(m.first - 1)) {
             m.first -= 1;
             m.kind = EntityKind::Money;
-            grown = true;
         }
-        let start = m.last;
         // `€` + `4.5 billion` the tagger left out.
         if is_currency_sign(p.word(m.last - 1)) && next_on_line(m.last) && p.info[m.last].has_digit
         {
@@ -170,20 +174,17 @@ fn extend_amounts(p: &Prepared, found: &mut Vec<Mention>) {
                 m.last += 1;
             }
         }
-        if m.last != start {
+        if m.last != before.1 {
             m.kind = quantity_kind(p, m.first, m.last);
-            grown = true;
+        }
+        if (m.first, m.last) != before {
+            grown.push((m.first, m.last));
         }
     }
-    if grown {
+    if !grown.is_empty() {
         // Drop what an amount took in (a separate `yen`).
-        let spans: Vec<(usize, usize)> = found
-            .iter()
-            .filter(|m| matches!(m.kind, EntityKind::Quantity | EntityKind::Money))
-            .map(|m| (m.first, m.last))
-            .collect();
         found.retain(|m| {
-            !spans
+            !grown
                 .iter()
                 .any(|&(a, b)| a <= m.first && m.last <= b && (a, b) != (m.first, m.last))
         });
@@ -1345,7 +1346,7 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     // An acronym in brackets goes right after its long form, before the other mentions of
     // its own length, so that those (`the RMT union`) find the long form through it.
-    order.sort_by_key(|&i| {
+    order.sort_by_cached_key(|&i| {
         let len = |m: &Mention| m.last - m.first;
         match long_form_before(p, &found, i) {
             Some(long) => (std::cmp::Reverse(len(&found[long])), true, i),
