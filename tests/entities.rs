@@ -543,3 +543,23 @@ fn a_line_of_business_makes_a_company() {
     let (_, found) = entities("Turn left at Priest & Washington and drive north.");
     assert!(found.iter().all(|e| e.name != "Priest & Washington"));
 }
+
+/// `said Abdoulaye Diallo of Médecins Sans Frontières`: a speaker's name before `of` is a
+/// person, and what follows `of` an organization of its own.
+#[test]
+fn a_speaker_of_an_organization_is_two_names() {
+    let (_, found) = entities(
+        "Nigeria\u{2019}s president, Bola Tinubu, urged wealthy nations to cancel debts owed by \
+         the region\u{2019}s poorest states. Mali, Burkina Faso and Niger, whose military \
+         governments left the Economic Community of West African States (ECOWAS) last year, \
+         did not send delegations.\n\n\
+         Aid groups were cautious. \u{201c}We have heard big numbers before,\u{201d} said \
+         Abdoulaye Diallo of M\u{e9}decins Sans Fronti\u{e8}res in Niamey. Oxfam said only a \
+         third of the money promised at a similar meeting in Paris in 2023 had been delivered.",
+    );
+    assert_eq!(find(&found, "Abdoulaye Diallo").kind, EntityKind::Person);
+    assert_eq!(
+        find(&found, "M\u{e9}decins Sans Fronti\u{e8}res").kind,
+        EntityKind::Organization
+    );
+}

@@ -346,6 +346,9 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
                 }
             }
         }
+        if is_name_kind(m.kind) && m.kind != EntityKind::Person && speaker_of(lex, p, m) {
+            m.kind = EntityKind::Person;
+        }
         if m.kind == EntityKind::Person {
             split_person(lex, p, m, &mut split_off);
         }
@@ -525,7 +528,12 @@ fn split_person(lex: &Lexicon, p: &Prepared, m: &mut Mention, out: &mut Vec<Ment
         m.last = k;
         if rest.1 > rest.0 && (p.info[rest.0].capitalized || p.info[rest.0].all_caps) {
             let last = p.word(rest.1 - 1);
-            let kind = if is_acronym(last) || lex.word(last) & ORGCUE != 0 {
+            // A name of several words that the place lists do not know is more likely an
+            // organization's (`Médecins Sans Frontières`); one word, a town's.
+            let unknown_words = rest.1 - rest.0 >= 2
+                && (rest.0..rest.1)
+                    .all(|i| (p.info[i].gaz_begin | p.info[i].gaz_inside) & PLACES == 0);
+            let kind = if is_acronym(last) || lex.word(last) & ORGCUE != 0 || unknown_words {
                 EntityKind::Organization
             } else {
                 EntityKind::Place
@@ -1189,6 +1197,21 @@ const SPEECH_VERBS: &[&str] = &["said", "says", "told", "tells", "added", "adds"
 /// place or organization word, next to a verb of speech name a person whatever type the
 /// tagger gave them (names from languages the name lists lack come out as places or groups).
 fn names_a_speaker(lex: &Lexicon, p: &Prepared, m: &Mention) -> bool {
+    speaker_name(lex, p, m.first, m.last) && next_to_speech(p, m)
+}
+
+/// `said Abdoulaye Diallo of Médecins Sans Frontières`: a name and `of` and what follows, next
+/// to a verb of speech, where the words before `of` pass for a speaker's name (see
+/// [`names_a_speaker`]): a person, with the organization or place after `of` split off later.
+fn speaker_of(lex: &Lexicon, p: &Prepared, m: &Mention) -> bool {
+    let Some(of) = (m.first + 2..m.last.saturating_sub(1)).find(|&i| p.word(i) == "of") else {
+        return false;
+    };
+    speaker_name(lex, p, m.first, of) && next_to_speech(p, m)
+}
+
+/// Two or three rare capitalized words, none a place, organization or nationality word.
+fn speaker_name(lex: &Lexicon, p: &Prepared, first: usize, last: usize) -> bool {
     let rare_name_word = |i: usize| {
         let t = &p.info[i];
         t.capitalized
@@ -1197,10 +1220,12 @@ fn names_a_speaker(lex: &Lexicon, p: &Prepared, m: &Mention) -> bool {
             && t.zipf < 4
             && lex.word(p.word(i)) & (PLACES | ORGCUE | DEMONYM) == 0
     };
+    (2..=3).contains(&(last - first)) && (first..last).all(rare_name_word)
+}
+
+fn next_to_speech(p: &Prepared, m: &Mention) -> bool {
     let speech = |i: usize| SPEECH_VERBS.contains(&p.word(i));
-    (2..=3).contains(&(m.last - m.first))
-        && (m.first..m.last).all(rare_name_word)
-        && ((m.first > 0 && speech(m.first - 1)) || (m.last < p.len() && speech(m.last)))
+    (m.first > 0 && speech(m.first - 1)) || (m.last < p.len() && speech(m.last))
 }
 
 /// Whether the line holding token `i` is written mostly in capitals.
