@@ -563,3 +563,19 @@ fn a_speaker_of_an_organization_is_two_names() {
         EntityKind::Organization
     );
 }
+
+/// A first name goes on over name particles to the surname, and a title before it is a
+/// description, not part of an organization.
+#[test]
+fn a_first_name_goes_on_over_particles() {
+    let (_, found) =
+        entities("European Commission President Ursula von der Leyen said the union would help.");
+    let leyen = find(&found, "Ursula von der Leyen");
+    assert_eq!(leyen.kind, EntityKind::Person);
+    assert_eq!(
+        leyen.description.as_deref(),
+        Some("European Commission President")
+    );
+    let (_, found) = entities("Dutch Prime Minister Mark van der Berg spoke.");
+    assert_eq!(find(&found, "Mark van der Berg").kind, EntityKind::Person);
+}

@@ -339,7 +339,9 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
                 .find(|&i| is_title(lex, p, i))
             {
                 // `Home Secretary Suella Braverman`: what follows a title is a person.
-                let rest_caps = (t + 1..m.last).all(|i| p.info[i].capitalized);
+                let rest_caps = (t + 1..m.last).all(|i| {
+                    p.info[i].capitalized || lex.name_particles.contains(&p.info[i].lower)
+                });
                 if m.kind == EntityKind::Person || (rest_caps && m.last - t > 2) {
                     m.first = t + 1;
                     m.kind = EntityKind::Person;
@@ -508,6 +510,33 @@ fn extend(lex: &Lexicon, p: &Prepared, dates: &[bool], found: &mut [Mention]) {
         {
             covered[m.last] = true;
             m.last += 1;
+        }
+        // `Ursula` + `von der Leyen`: a person's name, or one ending in a first name, goes on
+        // over name particles to the capitalized word after them.
+        let first_name = lex.word(p.word(m.last - 1)) & FIRST != 0;
+        if m.kind == EntityKind::Person || first_name {
+            let particle = |i: usize| {
+                i < p.len()
+                    && !p.tokens[i].line_start
+                    && p.info[i].lowercase
+                    && lex.name_particles.contains(&p.info[i].lower)
+            };
+            let mut j = m.last;
+            while j - m.last < 3 && particle(j) {
+                j += 1;
+            }
+            let surname = j > m.last
+                && j < p.len()
+                && !covered[j]
+                && !p.tokens[j].line_start
+                && p.info[j].capitalized
+                && p.info[j].alpha
+                && !dates[j];
+            if surname {
+                covered[m.last..=j].iter_mut().for_each(|c| *c = true);
+                m.last = j + 1;
+                m.kind = EntityKind::Person;
+            }
         }
     }
 }
