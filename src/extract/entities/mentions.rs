@@ -513,20 +513,22 @@ fn extend(lex: &Lexicon, p: &Prepared, dates: &[bool], found: &mut [Mention]) {
         }
         // `Ursula` + `von der Leyen`: a person's name, or one ending in a first name, goes on
         // over name particles to the capitalized word after them.
-        let first_name = lex.word(p.word(m.last - 1)) & FIRST != 0;
+        let particle = |i: usize| {
+            i < p.len()
+                && p.info[i].lowercase
+                && !p.tokens[i].line_start
+                && lex.name_particles.contains(&p.info[i].lower)
+        };
+        if !particle(m.last) {
+            continue;
+        }
+        let first_name = p.info[m.last - 1].gaz_begin & FIRST != 0;
         if m.kind == EntityKind::Person || first_name {
-            let particle = |i: usize| {
-                i < p.len()
-                    && !p.tokens[i].line_start
-                    && p.info[i].lowercase
-                    && lex.name_particles.contains(&p.info[i].lower)
-            };
             let mut j = m.last;
             while j - m.last < 3 && particle(j) {
                 j += 1;
             }
-            let surname = j > m.last
-                && j < p.len()
+            let surname = j < p.len()
                 && !covered[j]
                 && !p.tokens[j].line_start
                 && p.info[j].capitalized
