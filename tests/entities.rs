@@ -579,3 +579,32 @@ fn a_first_name_goes_on_over_particles() {
     let (_, found) = entities("Dutch Prime Minister Mark van der Berg spoke.");
     assert_eq!(find(&found, "Mark van der Berg").kind, EntityKind::Person);
 }
+
+/// US political copy: a leader's title is a description, the party and state after a
+/// lawmaker's name are no name, `Jan. 30` is a date and not a number, and the surname alone
+/// later is the same person.
+#[test]
+fn lawmakers_titles_parties_and_surnames() {
+    let (doc, found) = entities(
+        "WASHINGTON (AP) \u{2014} The Senate on Friday night passed a bill to keep the federal \
+         government funded through Jan. 30, sending the measure to President Joe Biden hours \
+         before a midnight deadline.\n\n\
+         The 68-31 vote came after Senate Majority Leader Chuck Schumer, D-N.Y., and \
+         Republican leader Mitch McConnell of Kentucky reached a deal to hold votes on several \
+         amendments. \"Tonight, we are keeping the government open,\" Schumer said on the \
+         Senate floor.\n\n\
+         Sen. Rand Paul, R-Ky., objected to the package, saying it added $1.6 billion for the \
+         Federal Emergency Management Agency without cuts elsewhere.",
+    );
+    let schumer = find(&found, "Chuck Schumer");
+    assert_eq!(schumer.kind, EntityKind::Person);
+    assert_eq!(
+        schumer.description.as_deref(),
+        Some("Senate Majority Leader")
+    );
+    assert_eq!(mention_texts(&doc, schumer), ["Chuck Schumer", "Schumer"]);
+    assert!(found
+        .iter()
+        .all(|e| !e.name.starts_with("D-") && !e.name.starts_with("R-")));
+    assert!(found.iter().all(|e| e.name != "30"));
+}

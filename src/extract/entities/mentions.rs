@@ -260,6 +260,11 @@ fn date_mask(p: &Prepared) -> Vec<bool> {
         if !bare && !is_month(w) {
             continue;
         }
+        // `Jan. 30`: the tokenizer leaves the period of a month's abbreviation apart.
+        if bare && i + 2 < n && p.word(i + 1) == "." && (day(i + 2) || year(i + 2)) {
+            mask[i..=i + 2].iter_mut().for_each(|m| *m = true);
+            continue;
+        }
         let next_cap = i + 1 < n && p.info[i + 1].capitalized;
         if (bare || w == "May") && !(day(i + 1) || year(i + 1)) {
             continue;
@@ -314,7 +319,25 @@ fn join_across_particles(lex: &Lexicon, p: &Prepared, found: &mut Vec<Mention>) 
 }
 
 fn is_title(lex: &Lexicon, p: &Prepared, i: usize) -> bool {
-    lex.word(p.word(i)) & TITLE != 0 || (p.info[i].gaz_begin | p.info[i].gaz_inside) & TITLE != 0
+    let w = p.word(i);
+    lex.word(w) & TITLE != 0
+        || (p.info[i].gaz_begin | p.info[i].gaz_inside) & TITLE != 0
+        || LEGISLATIVE_TITLES.contains(&w)
+}
+
+/// Roles in a legislature written before a name (`Senate Majority Leader Chuck Schumer`,
+/// `House Speaker Mike Johnson`), besides the lexicon's titles.
+const LEGISLATIVE_TITLES: &[&str] = &["Leader", "Speaker", "Whip"];
+
+/// `Chuck Schumer, D-N.Y.,`: a lawmaker's party and state, as US papers write them after the
+/// name. Not a name.
+fn is_party_and_state(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && matches!(b[0], b'D' | b'R' | b'I')
+        && b[1] == b'-'
+        && b[2].is_ascii_uppercase()
+        && b[3..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
 }
 
 /// Trims what a name never includes: a leading `the`, titles before a person's name, trailing
@@ -332,6 +355,10 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     for m in found.iter_mut() {
         while m.first < m.last && matches!(p.word(m.first), "the" | "The") {
             m.first += 1;
+        }
+        if m.first > 0 && p.word(m.first - 1) == "," && is_party_and_state(p.word(m.first)) {
+            m.last = m.first;
+            continue;
         }
         if is_name_kind(m.kind) {
             if let Some(t) = (m.first..m.last.saturating_sub(1))
@@ -1152,6 +1179,24 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
         let len = m.last - m.first;
         if len <= 4 {
             names.insert(seq_key(p, m.first, m.last), (len, m.kind));
+        }
+    }
+    // A person named in full, first name first, is named again by the surname alone
+    // (`Schumer said`), which the tagger may miss. (Not `Norton I`, `American Indian`.)
+    for m in found.iter().filter(|m| m.kind == EntityKind::Person) {
+        let last = m.last - 1;
+        let surname = p.word(last);
+        let full_name = (2..=4).contains(&(m.last - m.first))
+            && p.info[m.first].gaz_begin & FIRST != 0
+            && p.info[last].capitalized
+            && p.info[last].alpha
+            && !p.info[last].all_caps
+            && surname.len() >= 3
+            && !demonym_like(surname);
+        if full_name {
+            names
+                .entry(seq_key(p, last, m.last))
+                .or_insert((1, EntityKind::Person));
         }
     }
     let mut extra = Vec::new();
