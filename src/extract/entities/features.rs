@@ -141,6 +141,8 @@ pub struct LineCounts {
     line_of: Vec<u32>,
     /// Per line: (words, capitalized, all capitals).
     counts: Vec<(u32, u32, u32)>,
+    /// Per line: its first token.
+    starts: Vec<u32>,
 }
 
 impl LineCounts {
@@ -148,10 +150,12 @@ impl LineCounts {
         let mut out = LineCounts {
             line_of: Vec::with_capacity(tokens.len()),
             counts: Vec::new(),
+            starts: Vec::new(),
         };
-        for (t, i) in tokens.iter().zip(info) {
+        for (n, (t, i)) in tokens.iter().zip(info).enumerate() {
             if t.line_start || out.counts.is_empty() {
                 out.counts.push((0, 0, 0));
+                out.starts.push(n as u32);
             }
             out.line_of.push((out.counts.len() - 1) as u32);
             let c = out.counts.last_mut().expect("a line was pushed");
@@ -160,6 +164,11 @@ impl LineCounts {
             c.2 += i.all_caps as u32;
         }
         out
+    }
+
+    /// The first token of each line, in order: rules about how lines open look only there.
+    pub fn starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts.iter().map(|&i| i as usize)
     }
 
     /// (words, capitalized, all capitals) of the line holding token `i`.

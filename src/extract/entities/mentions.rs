@@ -139,7 +139,10 @@ fn is_currency_sign(w: &str) -> bool {
 }
 
 fn is_currency(w: &str) -> bool {
-    CURRENCIES.iter().any(|c| c.eq_ignore_ascii_case(w))
+    // Most words are too long, too short or not letters: no list walk for them.
+    (3..=9).contains(&w.len())
+        && w.as_bytes()[0].is_ascii_alphabetic()
+        && CURRENCIES.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
 /// `6.5` + `trillion won`: an amount takes in the magnitude and currency words that follow
@@ -428,7 +431,7 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
 /// Press` is not a person: the words may not open with a function word.
 fn add_bylines(lex: &Lexicon, p: &Prepared, found: &mut Vec<Mention>) {
     let mut bylines = Vec::new();
-    for i in 0..p.len() {
+    for i in p.lines.starts() {
         if !p.tokens[i].line_start || !matches!(p.word(i), "By" | "BY" | "by") {
             continue;
         }
@@ -471,7 +474,7 @@ fn add_bylines(lex: &Lexicon, p: &Prepared, found: &mut Vec<Mention>) {
 fn add_datelines(p: &Prepared, found: &mut Vec<Mention>) {
     let in_capitals = |i: usize| p.info[i].all_caps && p.info[i].alpha;
     let mut datelines = Vec::new();
-    for i in 0..p.len() {
+    for i in p.lines.starts() {
         // Not `I - ...` in a transcript: a city's name has three letters or more.
         if !p.tokens[i].line_start || !in_capitals(i) || p.word(i).len() < 3 {
             continue;
