@@ -332,15 +332,17 @@ fn is_title(lex: &Lexicon, p: &Prepared, i: usize) -> bool {
 /// `House Speaker Mike Johnson`), besides the lexicon's titles.
 const LEGISLATIVE_TITLES: &[&str] = &["Leader", "Speaker", "Whip"];
 
-/// `Chuck Schumer, D-N.Y.,`: a lawmaker's party and state, as US papers write them after the
-/// name. Not a name.
-fn is_party_and_state(w: &str) -> bool {
+/// `Chuck Schumer, D-N.Y.,`, `Rand Paul, R-Ky.,`: a lawmaker's party and state, as US papers
+/// write them after the name. Not a name. The state is abbreviated with a period (the
+/// tokenizer may leave it apart, `next`): not `D-Day`.
+fn is_party_and_state(w: &str, next: &str) -> bool {
     let b = w.as_bytes();
-    b.len() >= 4
+    (4..=8).contains(&b.len())
         && matches!(b[0], b'D' | b'R' | b'I')
         && b[1] == b'-'
         && b[2].is_ascii_uppercase()
         && b[3..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
+        && (b.contains(&b'.') || next == ".")
 }
 
 /// Trims what a name never includes: a leading `the`, titles before a person's name, trailing
@@ -359,7 +361,12 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
         while m.first < m.last && matches!(p.word(m.first), "the" | "The") {
             m.first += 1;
         }
-        if m.first > 0 && p.word(m.first - 1) == "," && is_party_and_state(p.word(m.first)) {
+        let next = if m.first + 1 < p.len() {
+            p.word(m.first + 1)
+        } else {
+            ""
+        };
+        if m.first > 0 && p.word(m.first - 1) == "," && is_party_and_state(p.word(m.first), next) {
             m.last = m.first;
             continue;
         }

@@ -467,11 +467,23 @@ fn apposition(ws: &[Word], j: usize, lo: usize, depth: usize) -> Option<(usize, 
             None
         };
     }
-    let descriptive = is_in(DETERMINERS, &first.lower) || !first.cap;
+    let descriptive = is_in(DETERMINERS, &first.lower)
+        || !first.cap
+        || (s + 1 == j && is_party_and_state(&first.lower));
     if descriptive && before_is_chunk && ws[s - 1].cap {
         return collect_back(ws, s, lo);
     }
     collect_back_from(ws, j, lo)
+}
+
+/// `Mike Johnson, R-La., said`: a lawmaker's party and state (lowercased here, its last
+/// period gone with the comma), set off by commas after the name like an appositive.
+fn is_party_and_state(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    (4..=8).contains(&b.len())
+        && matches!(b[0], b'd' | b'r' | b'i')
+        && b[1] == b'-'
+        && b[2..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
 }
 
 fn collect_back(ws: &[Word], j: usize, lo: usize) -> Option<(usize, usize)> {
@@ -798,6 +810,11 @@ mod tests {
             )
             .as_deref(),
             Some("Sam al-Amr")
+        );
+        // A lawmaker's party and state is set off like an appositive.
+        assert_eq!(
+            speaker("Senator Mike Johnson, R-La., said", before_fn).as_deref(),
+            Some("Mike Johnson")
         );
     }
 }
