@@ -477,6 +477,10 @@ fn amounts_take_in_magnitudes_and_currencies() {
     assert_eq!(find(&found, "3.2 trillion won").kind, EntityKind::Money);
     assert_eq!(find(&found, "800 billion yen").kind, EntityKind::Money);
     assert!(found.iter().all(|e| e.name != "yen"));
+    // The number the tagger put at the end of a name comes back to its amount.
+    let (_, found) = entities("Regulators fined Apple 1.8 billion euros on Monday.");
+    assert_eq!(find(&found, "1.8 billion euros").kind, EntityKind::Money);
+    assert!(found.iter().any(|e| e.name == "Apple"));
     assert!(found
         .iter()
         .all(|e| e.kind != EntityKind::Money || !e.name.starts_with('2')));

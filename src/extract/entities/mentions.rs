@@ -161,6 +161,15 @@ fn extend_amounts(p: &Prepared, found: &mut Vec<Mention>) {
             m.first -= 1;
             m.kind = EntityKind::Money;
         }
+        // `1.8` + `billion euros`: the number before a magnitude word, which the tagger may
+        // have put at the end of a name (`fined Apple 1.8 billion euros`).
+        if m.first > 0
+            && !p.tokens[m.first].line_start
+            && MAGNITUDES.contains(&p.word(m.first))
+            && p.info[m.first - 1].has_digit
+        {
+            m.first -= 1;
+        }
         // `€` + `4.5 billion` the tagger left out.
         if is_currency_sign(p.word(m.last - 1)) && next_on_line(m.last) && p.info[m.last].has_digit
         {
@@ -185,7 +194,15 @@ fn extend_amounts(p: &Prepared, found: &mut Vec<Mention>) {
         }
     }
     if !grown.is_empty() {
-        // Drop what an amount took in (a separate `yen`).
+        // Drop what an amount took in (a separate `yen`), and cut a name that ran into it.
+        for m in found.iter_mut() {
+            if let Some(&(a, _)) = grown
+                .iter()
+                .find(|&&(a, b)| m.first < a && a < m.last && m.last <= b)
+            {
+                m.last = a;
+            }
+        }
         found.retain(|m| {
             !grown
                 .iter()
