@@ -361,7 +361,15 @@ pub(crate) fn before(ws: &[Word], short: bool) -> Cue {
             !(far || indirect || broken)
         };
         if usable {
-            let np = np_before(ws, v, 0).or_else(|| clause_subject(ws, 0, v));
+            // `Ek welcomed the decision, saying it "..."`: a participle after a comma speaks
+            // for the clause's subject, not for the words just before it.
+            let participle =
+                v > 0 && ws[v].lower.ends_with("ing") && ws[v - 1].punct == Punct::Comma;
+            let np = if participle {
+                clause_subject(ws, 0, v).or_else(|| np_before(ws, v, 0))
+            } else {
+                np_before(ws, v, 0).or_else(|| clause_subject(ws, 0, v))
+            };
             return Some(to_span(ws, np));
         }
     }
@@ -810,6 +818,15 @@ mod tests {
             )
             .as_deref(),
             Some("Sam al-Amr")
+        );
+        // A participle after a comma speaks for the clause's subject.
+        assert_eq!(
+            speaker(
+                "Daniel Ek, the company's chief executive, welcomed the decision, saying it",
+                before_fn
+            )
+            .as_deref(),
+            Some("Daniel Ek")
         );
         // A lawmaker's party and state is set off like an appositive.
         assert_eq!(
