@@ -195,18 +195,22 @@ fn extend_amounts(p: &Prepared, found: &mut Vec<Mention>) {
     }
     if !grown.is_empty() {
         // Drop what an amount took in (a separate `yen`), and cut a name that ran into it.
+        // The amounts do not overlap: sorted, each mention asks the one or two near it.
+        grown.sort_unstable();
         for m in found.iter_mut() {
-            if let Some(&(a, _)) = grown
-                .iter()
-                .find(|&&(a, b)| m.first < a && a < m.last && m.last <= b)
-            {
-                m.last = a;
+            let next = grown.partition_point(|&(a, _)| a <= m.first);
+            if let Some(&(a, b)) = grown.get(next) {
+                if a < m.last && m.last <= b {
+                    m.last = a;
+                }
             }
         }
         found.retain(|m| {
-            !grown
-                .iter()
-                .any(|&(a, b)| a <= m.first && m.last <= b && (a, b) != (m.first, m.last))
+            let at = grown.partition_point(|&(a, _)| a <= m.first);
+            at == 0 || {
+                let (a, b) = grown[at - 1];
+                !(a <= m.first && m.last <= b && (a, b) != (m.first, m.last))
+            }
         });
     }
 }
