@@ -714,20 +714,14 @@ fn join_long_forms(p: &Prepared, found: &mut Vec<Mention>) {
         };
         // Every capitalized word's initial is tried in turn; `of` and `and` may lend theirs
         // (`Economic Community of West African States (ECOWAS)`).
-        let spells = |from: usize| {
-            let mut want = letters.iter().peekable();
-            for &i in words[..=from].iter().rev() {
-                if want.peek().is_some_and(|&&c| Some(c) == initial(i)) {
-                    want.next();
-                }
-            }
-            want.peek().is_none()
-        };
         let start = (0..words.len())
             .find(|&n| {
                 p.info[words[n]].capitalized
                     && initial(words[n]) == letters.first().copied()
-                    && spells(n)
+                    && spells_in_order(
+                        &letters,
+                        words[..=n].iter().rev().filter_map(|&i| initial(i)),
+                    )
             })
             .map(|n| words[n]);
         let Some(start) = start.filter(|&s| s < b.first) else {
@@ -866,7 +860,11 @@ fn join_corporate_suffixes(p: &Prepared, found: &mut Vec<Mention>) {
             if next_is_suffix {
                 found.remove(k + 1);
             }
-            if next_is_suffix || !found.iter().any(|n| n.first <= m.last && m.last < n.last) {
+            // Mentions are in order and apart: only the next one can hold the suffix.
+            let taken = found
+                .get(k + 1)
+                .is_some_and(|n| n.first <= m.last && m.last < n.last);
+            if next_is_suffix || !taken {
                 found[k].last += 1;
                 found[k].kind = EntityKind::Organization;
             }
@@ -1083,14 +1081,20 @@ fn long_form_before(p: &Prepared, found: &[Mention], i: usize) -> Option<usize> 
         return (!tail).then_some(prev);
     }
     let letters = letters?;
+    let spelled =
+        initials.first() == letters.first() && spells_in_order(&letters, initials.iter().copied());
+    spelled.then_some(prev)
+}
+
+/// Whether `letters` appear among `initials` in order (other initials may come between).
+fn spells_in_order(letters: &[char], initials: impl IntoIterator<Item = char>) -> bool {
     let mut want = letters.iter().peekable();
-    for c in &initials {
-        if want.peek().is_some_and(|&w| w == c) {
+    for c in initials {
+        if want.peek().is_some_and(|&&w| w == c) {
             want.next();
         }
     }
-    let spelled = initials.first() == letters.first() && want.peek().is_none();
-    spelled.then_some(prev)
+    want.peek().is_none()
 }
 
 /// A name keeps one type through the document; a lone surname of a named person is that
