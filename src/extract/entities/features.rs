@@ -236,19 +236,26 @@ fn shape_of(word: &str) -> Shape {
     }
 }
 
+/// Hashes of the lowercase word's first two and three and last two, three and four
+/// characters (the whole word where it is shorter).
 fn affix_hashes(word: &str) -> [u64; 5] {
-    let mut buf = [0u8; 64];
-    let owned;
-    let lower: &[u8] = if word.is_ascii() && word.len() <= 64 {
-        for (d, s) in buf.iter_mut().zip(word.bytes()) {
-            *d = s.to_ascii_lowercase();
-        }
-        &buf[..word.len()]
-    } else {
-        owned = word.to_lowercase();
-        owned.as_bytes()
-    };
-    let s = std::str::from_utf8(lower).unwrap_or("");
+    if word.is_ascii() && word.len() <= 64 {
+        // One byte a character: the affixes are byte ranges.
+        let mut buf = [0u8; 64];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let n = lower.len();
+        let pre = |k: usize| hash_bytes(&lower[..k.min(n)]);
+        let suf = |k: usize| hash_bytes(&lower[n.saturating_sub(k)..]);
+        return [pre(2), pre(3), suf(2), suf(3), suf(4)];
+    }
+    affix_hashes_by_char(word)
+}
+
+/// [`affix_hashes`] for any word, counting characters.
+fn affix_hashes_by_char(word: &str) -> [u64; 5] {
+    let s = word.to_lowercase();
     let pre = |n: usize| {
         let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
         hash_bytes(&s.as_bytes()[..end])
@@ -1117,6 +1124,27 @@ mod tests {
         }
         // The key tells shape contexts apart.
         assert!(keys.len() > 5);
+    }
+
+    #[test]
+    fn ascii_affixes_are_the_affixes_by_character() {
+        for word in [
+            "a",
+            "Of",
+            "the",
+            "IBM",
+            "Obama",
+            "U.S.",
+            "1,700",
+            "Washington's",
+        ] {
+            assert_eq!(affix_hashes(word), affix_hashes_by_char(word), "{word}");
+        }
+        // Different affixes hash apart.
+        let [p2, p3, s2, s3, s4] = affix_hashes("Obama");
+        assert_eq!(p2, hash_bytes(b"ob"));
+        assert_eq!(s4, hash_bytes(b"bama"));
+        assert!(p2 != p3 && s2 != s3 && s3 != s4);
     }
 
     #[test]

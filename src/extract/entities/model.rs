@@ -267,14 +267,14 @@ fn parse_row(line: &str) -> Option<(u64, IntRow)> {
     Some((key, row))
 }
 
-/// The scores of each word's own features ([`Prepared::own_word_features`]) in each pass,
+/// The scores of each word's own features ([`Prepared::own_word_features`]) in both passes,
 /// kept from part to part of a document: working out a word's shape and affixes and adding
-/// up their weights takes longer than looking the sum up.
+/// up their weights takes longer than looking the sum up. Both passes are scored when a word
+/// first comes up, so its features are worked out once.
 #[derive(Default)]
 pub struct WordScores {
-    /// [`Prepared::word_key`] -> the scores in each pass, and which passes have one (bit 0:
-    /// pass 1, bit 1: pass 2).
-    rows: HashMap<u64, ([IntRow; 2], u8), NoHashBuilder>,
+    /// [`Prepared::word_key`] -> the scores in pass 1 and pass 2.
+    rows: HashMap<u64, [IntRow; 2], NoHashBuilder>,
     feats: Vec<u64>,
 }
 
@@ -283,24 +283,21 @@ pub struct WordScores {
 const MAX_WORD_SCORES: usize = 1 << 16;
 
 impl WordScores {
-    /// The score of token `i`'s own word features under `w`, pass `pass` (0 or 1).
-    fn of(&mut self, w: &Weights, pass: usize, p: &Prepared, i: usize) -> IntRow {
+    /// The score of token `i`'s own word features in pass `pass` (0 or 1) of `model`.
+    fn of(&mut self, model: &Model, pass: usize, p: &Prepared, i: usize) -> IntRow {
         let key = p.word_key(i);
-        if let Some((rows, have)) = self.rows.get(&key) {
-            if have & (1 << pass) != 0 {
-                return rows[pass];
-            }
+        if let Some(rows) = self.rows.get(&key) {
+            return rows[pass];
         }
         self.feats.clear();
         p.own_word_features(i, &mut self.feats);
-        let mut row = [0; NUM_LABELS];
-        w.score(&self.feats, &mut row);
-        if self.rows.len() < MAX_WORD_SCORES || self.rows.contains_key(&key) {
-            let (rows, have) = self.rows.entry(key).or_default();
-            rows[pass] = row;
-            *have |= 1 << pass;
+        let mut rows = [[0; NUM_LABELS]; 2];
+        model.pass1.score(&self.feats, &mut rows[0]);
+        model.pass2.score(&self.feats, &mut rows[1]);
+        if self.rows.len() < MAX_WORD_SCORES {
+            self.rows.insert(key, rows);
         }
-        row
+        rows[pass]
     }
 }
 
@@ -309,12 +306,17 @@ impl WordScores {
 /// scored once per part (their part-independent share once per document, in `words`), and
 /// the features of the two previous labels once per label pair.
 fn decode_cached(
-    w: &Weights,
+    model: &Model,
     pass: usize,
     p: &Prepared,
     votes: Option<&DocVotes>,
     words: &mut WordScores,
 ) -> Vec<u8> {
+    let w = if pass == 0 {
+        &model.pass1
+    } else {
+        &model.pass2
+    };
     let mut feats = Vec::with_capacity(64);
     let mut by_labels = vec![[0i32; NUM_LABELS]; NUM_LABELS * NUM_LABELS];
     for prev in 0..NUM_LABELS {
@@ -335,7 +337,7 @@ fn decode_cached(
             continue;
         }
         let mut scores = *by_word.entry(p.word_key(i)).or_insert_with(|| {
-            let mut row = words.of(w, pass, p, i);
+            let mut row = words.of(model, pass, p, i);
             feats.clear();
             p.part_word_features(i, &mut feats);
             if let Some(v) = votes {
@@ -390,12 +392,12 @@ impl Model {
     /// [`Model::tag`] for one part of a document, with what earlier parts worked out about
     /// their words.
     pub fn tag_part(&self, p: &Prepared, words: &mut WordScores) -> Vec<u8> {
-        let first = decode_cached(&self.pass1, 0, p, None, words);
+        let first = decode_cached(self, 0, p, None, words);
         if self.pass2.is_empty() {
             return first;
         }
         let votes = DocVotes::new(p, &first, Scope::RunTime);
-        decode_cached(&self.pass2, 1, p, Some(&votes), words)
+        decode_cached(self, 1, p, Some(&votes), words)
     }
 
     /// The same labels as [`Model::tag`], scoring every feature of every token afresh: the
