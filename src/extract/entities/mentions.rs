@@ -409,6 +409,13 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
         if is_name_kind(m.kind) && m.kind != EntityKind::Person && speaker_of(lex, p, m) {
             m.kind = EntityKind::Person;
         }
+        if is_name_kind(m.kind) && m.kind != EntityKind::Person && is_person_of_place(p, m) {
+            m.kind = EntityKind::Person;
+        }
+        // A score after a name is no part of it (`beat Maria Sakkari of Greece 6-4`).
+        while is_name_kind(m.kind) && m.last - m.first > 1 && is_score(p.word(m.last - 1)) {
+            m.last -= 1;
+        }
         if m.kind == EntityKind::Person {
             split_person(lex, p, m, &mut split_off);
         }
@@ -644,6 +651,38 @@ fn split_person(lex: &Lexicon, p: &Prepared, m: &mut Mention, out: &mut Vec<Ment
             m.first += 1;
         }
     }
+}
+
+/// `Daniil Medvedev of Russia`, taken whole for a place or an organization: a name before
+/// `of` and a known place after it. The name is a first name the lists know followed by rare
+/// words of letters no list knows, or two such words (`Iga Swiatek`). The person is split
+/// from the place with the other people's names.
+fn is_person_of_place(p: &Prepared, m: &Mention) -> bool {
+    let Some(of) = (m.first + 2..m.last.saturating_sub(1)).find(|&i| p.word(i) == "of") else {
+        return false;
+    };
+    let lists = |i: usize| p.info[i].gaz_begin | p.info[i].gaz_inside;
+    // Rare words of letters alone (not `Masjed-e Jāmé of Isfahan`, a mosque).
+    let unknown = |i: usize| {
+        lists(i) & !(FIRST | LAST) == 0
+            && p.info[i].zipf < 3
+            && p.word(i).chars().all(char::is_alphabetic)
+    };
+    let first_name =
+        p.info[m.first].gaz_begin & FIRST != 0 && lists(m.first) & (PLACES | ORGCUE) == 0;
+    (first_name || (of - m.first == 2 && unknown(m.first)))
+        && (m.first..of).all(|i| p.info[i].capitalized && !p.info[i].all_caps)
+        && (m.first + 1..of).all(unknown)
+        && p.info[of + 1].gaz_begin & PLACES != 0
+}
+
+/// A game's score, `6-4` or `1-0`: never the end of a name.
+fn is_score(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        [a, b]
+            .iter()
+            .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// Legal forms that end company names in wire copy (`Taiwan Semiconductor Manufacturing Co`,
