@@ -13,28 +13,47 @@ pub fn mix(a: u64, b: u64) -> u64 {
 
 #[inline]
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    hash_chunks(bytes, |v| v)
+}
+
+/// [`hash_bytes`] of the bytes, each mapped by `f` in eight-byte little-endian words (a
+/// short last word is padded with zeros, which `f` must keep zero).
+#[inline]
+fn hash_chunks(bytes: &[u8], f: impl Fn(u64) -> u64) -> u64 {
     let mut h: u64 = 0xCBF2_9CE4_8422_2325;
-    for chunk in bytes.chunks(8) {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        h = (h ^ f(v)).wrapping_mul(K).rotate_left(23);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
         let mut v = 0u64;
-        for (i, &b) in chunk.iter().enumerate() {
+        for (i, &b) in rest.iter().enumerate() {
             v |= (b as u64) << (i * 8);
         }
-        h = (h ^ v).wrapping_mul(K).rotate_left(23);
+        h = (h ^ f(v)).wrapping_mul(K).rotate_left(23);
     }
     h ^ (h >> 31) ^ bytes.len() as u64
+}
+
+/// ASCII letters `A`-`Z` in each byte of `v` made lowercase, other bytes kept (bytes must
+/// be ASCII: below 0x80).
+#[inline]
+fn ascii_lower_word(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bit of each byte: set where the byte is >= 'A', and where it is > 'Z'.
+    let at_least_a = v.wrapping_add(ONES * (0x80 - b'A' as u64));
+    let above_z = v.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+    let upper = at_least_a & !above_z & (ONES * 0x80);
+    v | (upper >> 2)
 }
 
 /// Hash of the lowercase form, without allocating for ASCII words.
 #[inline]
 pub fn hash_lower(word: &str) -> u64 {
     if word.is_ascii() {
-        let mut buf = [0u8; 64];
-        if word.len() <= 64 {
-            for (d, s) in buf.iter_mut().zip(word.bytes()) {
-                *d = s.to_ascii_lowercase();
-            }
-            return hash_bytes(&buf[..word.len()]);
-        }
+        return hash_chunks(word.as_bytes(), ascii_lower_word);
     }
     hash_bytes(word.to_lowercase().as_bytes())
 }
@@ -123,3 +142,52 @@ impl Hasher for Fx {
 }
 
 pub type FxBuilder = BuildHasherDefault<Fx>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash as first written, byte by byte: the model's feature keys depend on it.
+    fn hash_bytes_by_byte(bytes: &[u8]) -> u64 {
+        let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+        for chunk in bytes.chunks(8) {
+            let mut v = 0u64;
+            for (i, &b) in chunk.iter().enumerate() {
+                v |= (b as u64) << (i * 8);
+            }
+            h = (h ^ v).wrapping_mul(K).rotate_left(23);
+        }
+        h ^ (h >> 31) ^ bytes.len() as u64
+    }
+
+    #[test]
+    fn hashes_stay_what_the_model_was_trained_with() {
+        let all_ascii: String = (1u8..0x80).map(char::from).collect();
+        let words = [
+            "",
+            "a",
+            "Of",
+            "Obama",
+            "WASHINGTON",
+            "U.S.",
+            "1,700.50",
+            "Organisation",
+            "@[`{Zz",
+            "Ünïcödé",
+            "ÉCOLE",
+            &all_ascii,
+        ];
+        for w in words {
+            assert_eq!(
+                hash_bytes(w.as_bytes()),
+                hash_bytes_by_byte(w.as_bytes()),
+                "{w}"
+            );
+            assert_eq!(
+                hash_lower(w),
+                hash_bytes_by_byte(w.to_lowercase().as_bytes()),
+                "{w}"
+            );
+        }
+    }
+}

@@ -96,6 +96,7 @@ fn word_end(text: &str, start: usize) -> usize {
     let mut has_dot = false;
     loop {
         // A run of word characters.
+        let mut ascii = true;
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
@@ -105,21 +106,27 @@ fn word_end(text: &str, start: usize) -> usize {
                 }
                 break;
             }
+            ascii = false;
             match char_at(text, i) {
                 Some(c) if is_word_char(c) => i += c.len_utf8(),
                 _ => break,
             }
         }
-        let single = is_one_char(&text[seg_start..i]);
-        if !single {
-            all_single = false;
-        }
-        // Most words end at a space or a mark that never joins: stop before decoding more.
+        // Most words end at a space or a mark that never joins: stop before decoding more
+        // (no period follows, so whether the word is dotted letters does not matter).
         match bytes.get(i) {
             None => break,
             Some(b'-' | b'&' | b'\'' | b',' | b'.') => {}
             Some(&b) if b < 0x80 => break,
             Some(_) => {}
+        }
+        let single = if ascii {
+            i - seg_start == 1
+        } else {
+            is_one_char(&text[seg_start..i])
+        };
+        if !single {
+            all_single = false;
         }
         let Some(conn) = char_at(text, i) else { break };
         let after = i + conn.len_utf8();
