@@ -451,7 +451,8 @@ impl<'d> Prepared<'d> {
         }
         let sentences = doc.sentences();
         let mut info = Vec::with_capacity(tokens.len());
-        let mut lower_seen = HashSet::default();
+        // Most of a part's distinct words are written in lowercase somewhere.
+        let mut lower_seen = HashSet::with_capacity_and_hasher(facts_of.len(), Default::default());
         let mut cap_mid_seen = HashSet::default();
         let mut sent = sentences.partition_point(|s| s.end <= range.start);
         let mut para = doc.paragraphs.partition_point(|p| p.end <= range.start);

@@ -1518,17 +1518,18 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
     // The cluster a key leads to, apart for names (index 1) and other mentions (index 0).
     let mut by_key: Vec<[Option<usize>; 2]> = vec![[None; 2]; keys.len()];
     // Longest mentions first, so short forms find their long forms.
-    let mut order: Vec<usize> = (0..found.len()).collect();
     // An acronym in brackets goes right after its long form, before the other mentions of
     // its own length, so that those (`the RMT union`) find the long form through it.
-    order.sort_by_cached_key(|&i| {
-        let len = |m: &Mention| m.last - m.first;
-        match long_form_before(p, &found, i) {
-            Some(long) => (std::cmp::Reverse(len(&found[long])), true, i),
-            None => (std::cmp::Reverse(len(&found[i])), false, i),
-        }
-    });
-    for &i in &order {
+    let places: Vec<(usize, bool)> = (0..found.len())
+        .map(|i| {
+            let len = |m: &Mention| m.last - m.first;
+            match long_form_before(p, &found, i) {
+                Some(long) => (len(&found[long]), true),
+                None => (len(&found[i]), false),
+            }
+        })
+        .collect();
+    for i in longest_first(&places) {
         let m = &found[i];
         let key = keys.of_mention[i];
         let named = is_name_kind(m.kind);
@@ -1603,6 +1604,27 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
         .collect();
     entities.sort_by_key(|(first, _)| *first);
     entities.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Indices of `places` (a length and whether to go after the others of that length) by
+/// length, longest first, then flag, then index: a counting sort, as lengths are small.
+fn longest_first(places: &[(usize, bool)]) -> Vec<usize> {
+    let longest = places.iter().map(|&(len, _)| len).max().unwrap_or(0);
+    let bucket = |&(len, after): &(usize, bool)| (longest - len) * 2 + after as usize;
+    let mut starts = vec![0usize; (longest + 1) * 2 + 1];
+    for place in places {
+        starts[bucket(place) + 1] += 1;
+    }
+    for b in 1..starts.len() {
+        starts[b] += starts[b - 1];
+    }
+    let mut order = vec![0; places.len()];
+    for (i, place) in places.iter().enumerate() {
+        let at = &mut starts[bucket(place)];
+        order[*at] = i;
+        *at += 1;
+    }
+    order
 }
 
 /// The words of `s` joined by single spaces.
@@ -1993,4 +2015,24 @@ fn describe(doc: &Document, p: &Prepared, m: &Mention, kind: EntityKind) -> Opti
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_first_orders_like_sorting_by_length_flag_and_index() {
+        let places: Vec<(usize, bool)> = (0..200)
+            .map(|i: usize| ((i * 7919) % 6 + 1, (i * 31) % 5 == 0))
+            .collect();
+        let mut sorted: Vec<usize> = (0..places.len()).collect();
+        sorted.sort_by_key(|&i| (std::cmp::Reverse(places[i].0), places[i].1, i));
+        assert_eq!(longest_first(&places), sorted);
+        assert_eq!(longest_first(&[]), Vec::<usize>::new());
+        assert_eq!(
+            longest_first(&[(1, true), (3, false), (1, false)]),
+            [1, 2, 0]
+        );
+    }
 }

@@ -88,6 +88,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+const ASCII_OTHER: u8 = 0;
+const ASCII_WORD: u8 = 1;
+const NOT_ASCII: u8 = 2;
+
+/// Each byte's class: an ASCII letter or digit, another ASCII character, or part of a
+/// longer character. One load a byte in the tokenizer's inner loop.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [ASCII_OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if b >= 0x80 {
+            NOT_ASCII
+        } else if (b as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            ASCII_OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
@@ -99,12 +121,13 @@ fn word_end(text: &str, start: usize) -> usize {
         let mut ascii = true;
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() {
+            match BYTE_CLASS[b as usize] {
+                ASCII_WORD => {
                     i += 1;
                     continue;
                 }
-                break;
+                ASCII_OTHER => break,
+                _ => {}
             }
             ascii = false;
             match char_at(text, i) {
