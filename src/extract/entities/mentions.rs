@@ -2024,7 +2024,7 @@ mod tests {
     #[test]
     fn longest_first_orders_like_sorting_by_length_flag_and_index() {
         let places: Vec<(usize, bool)> = (0..200)
-            .map(|i: usize| ((i * 7919) % 6 + 1, (i * 31) % 5 == 0))
+            .map(|i: usize| ((i * 7919) % 6 + 1, (i * 31).is_multiple_of(5)))
             .collect();
         let mut sorted: Vec<usize> = (0..places.len()).collect();
         sorted.sort_by_key(|&i| (std::cmp::Reverse(places[i].0), places[i].1, i));
