@@ -644,3 +644,28 @@ fn a_player_of_a_country_is_a_person_and_a_place() {
     assert_eq!(find(&found, "Iga Swiatek").kind, EntityKind::Person);
     assert_eq!(find(&found, "Poland").kind, EntityKind::Place);
 }
+
+/// `Sinner, the Australian Open champion,`: a sports role heading an appositive makes the
+/// name a person, whatever the tagger typed it.
+#[test]
+fn a_sports_role_in_an_appositive_makes_a_person() {
+    let (doc, found) = entities(
+        "Sinner, the Australian Open champion, had not lost a match since November, when he \
+         fell to Novak Djokovic at the ATP Finals in Turin. He said he felt \"a little \
+         tired\" after a long trip from Rotterdam, where he won the ABN AMRO Open last \
+         month.\n\nThe match was halted for nearly three hours by rain, a rare sight in the \
+         Coachella Valley. Tournament director Tommy Haas said about 14,000 fans stayed to \
+         watch the finish at Stadium 1.\n\nOn the women's side, Iga Swiatek of Poland beat \
+         Maria Sakkari of Greece 6-4, 6-0 to win her second title at the tournament. Swiatek \
+         earned $1.1 million and 1,000 ranking points.\n\nThe Miami Open starts on Tuesday at \
+         Hard Rock Stadium in Miami Gardens, Florida. Alcaraz and Sinner are both expected to \
+         play.",
+    );
+    assert_well_formed(&doc, &found);
+    let sinner = find(&found, "Sinner");
+    assert_eq!(sinner.kind, EntityKind::Person);
+    assert_eq!(
+        sinner.description.as_deref(),
+        Some("the Australian Open champion")
+    );
+}
