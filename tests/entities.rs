@@ -669,3 +669,26 @@ fn a_sports_role_in_an_appositive_makes_a_person() {
         Some("the Australian Open champion")
     );
 }
+
+/// Names the tagger types OTHER are headed apart: events by their first or last word (a
+/// number may follow), laws, prizes and machines as products, the rest (political and
+/// national groups) as groups.
+#[test]
+fn other_names_are_groups_products_or_events() {
+    let (doc, found) = entities(
+        "Republicans and Democrats in the Senate clashed on Tuesday over the Clean Air Act, \
+         which Congress passed after World War II, and over aid for towns hit by Cyclone \
+         Phailin. The Nobel Peace Prize laureate said the World Cup would bring visitors to \
+         the region.",
+    );
+    assert_well_formed(&doc, &found);
+    let kind = |name: &str| find(&found, name).kind;
+    assert_eq!(kind("Republicans"), EntityKind::Group);
+    assert_eq!(kind("Democrats"), EntityKind::Group);
+    assert_eq!(kind("Clean Air Act"), EntityKind::Product);
+    assert_eq!(kind("Nobel Peace Prize"), EntityKind::Product);
+    assert_eq!(kind("World War II"), EntityKind::Event);
+    assert_eq!(kind("Cyclone Phailin"), EntityKind::Event);
+    assert_eq!(kind("World Cup"), EntityKind::Event);
+    assert_eq!(kind("Senate"), EntityKind::Organization);
+}

@@ -1393,7 +1393,102 @@ pub fn resolve(p: &Prepared, labels: &[u8]) -> Vec<Mention> {
     let mut found = mentions(p, labels);
     clean(p, &mut found);
     harmonize(p, &mut found);
+    for m in found.iter_mut().filter(|m| m.kind == EntityKind::Group) {
+        m.kind = other_kind(p, m);
+    }
     found
+}
+
+/// Last words of the names of events: wars, games, meetings, storms (`World Cup`, `Civil
+/// War`, `Australian Open`, `Paris Climate Summit`).
+const EVENT_WORDS: &[&str] = &[
+    "War",
+    "Revolution",
+    "Uprising",
+    "Massacre",
+    "Olympics",
+    "Paralympics",
+    "Olympiad",
+    "Games",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Open",
+    "Finals",
+    "Tournament",
+    "Marathon",
+    "Derby",
+    "Bowl",
+    "Prix",
+    "Tour",
+    "Summit",
+    "Conference",
+    "Festival",
+    "Carnival",
+    "Expo",
+    "Exhibition",
+    "Election",
+    "Elections",
+    "Referendum",
+    "Awards",
+    "Crisis",
+    "Pandemic",
+    "Epidemic",
+    "Day",
+    "Week",
+];
+
+/// First words of the names of storms, which are events (`Cyclone Phailin`).
+const STORM_WORDS: &[&str] = &["Hurricane", "Cyclone", "Typhoon", "Storm"];
+
+/// Last words of the names of made things: laws and documents (`Digital Markets Act`,
+/// `First Amendment`, `Paris Agreement`), prizes (`Nobel Peace Prize`) and machines
+/// (`Hubble Space Telescope`).
+const PRODUCT_WORDS: &[&str] = &[
+    "Act",
+    "Amendment",
+    "Bill",
+    "Law",
+    "Treaty",
+    "Accord",
+    "Accords",
+    "Agreement",
+    "Protocol",
+    "Constitution",
+    "Charter",
+    "Directive",
+    "Declaration",
+    "Prize",
+    "Award",
+    "Medal",
+    "Trophy",
+    "Telescope",
+    "Satellite",
+    "Rover",
+    "Spacecraft",
+    "Rocket",
+    "Store",
+];
+
+/// What a name the tagger typed OTHER is: an event or a product by its first or last word
+/// (a roman or plain number may follow: `World War II`, `Title IV`), else a group
+/// (`Democrats`, `Rohingya`).
+fn other_kind(p: &Prepared, m: &Mention) -> EntityKind {
+    let numbered = |w: &str| w.bytes().all(|b| b.is_ascii_digit() || b"IVX".contains(&b));
+    let mut last = m.last - 1;
+    while last > m.first && numbered(p.word(last)) {
+        last -= 1;
+    }
+    let (first_word, last_word) = (p.word(m.first), p.word(last));
+    if m.last - m.first >= 2 && STORM_WORDS.contains(&first_word) {
+        EntityKind::Event
+    } else if last > m.first && EVENT_WORDS.contains(&last_word) {
+        EntityKind::Event
+    } else if last > m.first && PRODUCT_WORDS.contains(&last_word) {
+        EntityKind::Product
+    } else {
+        EntityKind::Group
+    }
 }
 
 /// Text for merging: no dots, straight apostrophes, lowercase. Appended to `out`.
