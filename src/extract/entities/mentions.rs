@@ -1480,9 +1480,8 @@ fn other_kind(p: &Prepared, m: &Mention) -> EntityKind {
         last -= 1;
     }
     let (first_word, last_word) = (p.word(m.first), p.word(last));
-    if m.last - m.first >= 2 && STORM_WORDS.contains(&first_word) {
-        EntityKind::Event
-    } else if last > m.first && EVENT_WORDS.contains(&last_word) {
+    let storm = m.last - m.first >= 2 && STORM_WORDS.contains(&first_word);
+    if storm || (last > m.first && EVENT_WORDS.contains(&last_word)) {
         EntityKind::Event
     } else if last > m.first && PRODUCT_WORDS.contains(&last_word) {
         EntityKind::Product
