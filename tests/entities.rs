@@ -691,4 +691,22 @@ fn other_names_are_groups_products_or_events() {
     assert_eq!(kind("Cyclone Phailin"), EntityKind::Event);
     assert_eq!(kind("World Cup"), EntityKind::Event);
     assert_eq!(kind("Senate"), EntityKind::Organization);
+    // An organization's word at the end makes an organization.
+    let (_, found) = entities(
+        "Texas Attorney General Ken Paxton said his office would appeal to the 5th U.S. \
+         Circuit Court of Appeals in New Orleans. \"This ruling leaves children exposed to \
+         predators and addictive feeds,\" Paxton said in a statement.\n\nPitman, who was \
+         appointed by former President Barack Obama, wrote that the state had \"not shown \
+         that less restrictive alternatives would fail.\" Similar laws in Arkansas, Ohio and \
+         Mississippi have also been blocked by courts.\n\nThe Computer & Communications \
+         Industry Association, a second plaintiff, welcomed the decision. Its president, Matt \
+         Schruers, said the group would keep fighting \"laws that put the government between \
+         people and lawful speech.\"\n\nGovernor Greg Abbott signed the bill in June 2023 \
+         after it passed the Texas Legislature with support from both Republicans and \
+         Democrats.",
+    );
+    assert_eq!(
+        find(&found, "Texas Legislature").kind,
+        EntityKind::Organization
+    );
 }

@@ -1470,9 +1470,10 @@ const PRODUCT_WORDS: &[&str] = &[
     "Store",
 ];
 
-/// What a name the tagger typed OTHER is: an event or a product by its first or last word
-/// (a roman or plain number may follow: `World War II`, `Title IV`), else a group
-/// (`Democrats`, `Rohingya`).
+/// What a name the tagger typed OTHER is: an organization, an event or a product by its
+/// first or last word (a roman or plain number may follow: `World War II`, `Title IV`),
+/// else a group (`Democrats`, `Rohingya`). An organization's word ends it (`Texas
+/// Legislature`): the lexicon's organization cues and `Legislature`, which it lacks.
 fn other_kind(p: &Prepared, m: &Mention) -> EntityKind {
     let numbered = |w: &str| w.bytes().all(|b| b.is_ascii_digit() || b"IVX".contains(&b));
     let mut last = m.last - 1;
@@ -1481,7 +1482,10 @@ fn other_kind(p: &Prepared, m: &Mention) -> EntityKind {
     }
     let (first_word, last_word) = (p.word(m.first), p.word(last));
     let storm = m.last - m.first >= 2 && STORM_WORDS.contains(&first_word);
-    if storm || (last > m.first && EVENT_WORDS.contains(&last_word)) {
+    let org_word = Lexicon::get().word(last_word) & ORGCUE != 0 || last_word == "Legislature";
+    if last > m.first && org_word {
+        EntityKind::Organization
+    } else if storm || (last > m.first && EVENT_WORDS.contains(&last_word)) {
         EntityKind::Event
     } else if last > m.first && PRODUCT_WORDS.contains(&last_word) {
         EntityKind::Product
