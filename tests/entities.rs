@@ -710,3 +710,86 @@ fn other_names_are_groups_products_or_events() {
         EntityKind::Organization
     );
 }
+
+/// Wire copy on markets (written for these tests, Reuters style): companies in a list each
+/// keep their legal form and stay apart (`Exxon Mobil Corp and Chevron Corp`, `BP Plc and
+/// Shell Plc`); where analysts work is an organization (`Analysts at Goldman Sachs`).
+#[test]
+fn companies_in_lists_and_where_analysts_work() {
+    let (doc, found) = entities(
+        "Oil jumps 4% after Saudi Arabia extends output cuts\n\nBy Laila Haddad\n\nNEW YORK, \
+         June 5 (Reuters) - Oil prices rose about 4% on Monday after Saudi Arabia said it \
+         would cut production by 1 million barrels per day in July, on top of a broader OPEC+ \
+         deal to limit supply into 2024.\n\nBrent crude futures were up $2.96, or 3.9%, at \
+         $79.09 a barrel by 10:40 a.m. EDT (1440 GMT), while U.S. West Texas Intermediate \
+         crude rose $2.84 to $74.58.\n\nSaudi Energy Minister Prince Abdulaziz bin Salman \
+         told reporters in Vienna that the kingdom would \"do whatever is necessary to bring \
+         stability to this market.\" The cut would take Saudi output to about 9 million bpd, \
+         its lowest in years.\n\n\"The Saudis are sending a clear signal that they will \
+         defend prices,\" said Helima Croft, head of commodity strategy at RBC Capital \
+         Markets. Analysts at Goldman Sachs raised their forecast for Brent to $86 by the end \
+         of the year.\n\nShares of Exxon Mobil Corp and Chevron Corp rose more than 2% in \
+         early trading on the New York Stock Exchange, while the S&P 500 energy index gained \
+         1.8%. In London, BP Plc and Shell Plc were up about 1.5%.\n\nThe Organization of the \
+         Petroleum Exporting Countries and allies led by Russia, known as OPEC+, pump around \
+         40% of the world's crude. Russian Deputy Prime Minister Alexander Novak said Moscow \
+         would keep its own output steady until the end of 2024.\n\nThe International Energy \
+         Agency said last month that global demand would reach a record 102.3 million bpd \
+         this year, driven by China's reopening after COVID-19 restrictions.",
+    );
+    assert_well_formed(&doc, &found);
+    let kind = |name: &str| find(&found, name).kind;
+    for company in [
+        "Exxon Mobil Corp",
+        "Chevron Corp",
+        "BP Plc",
+        "Shell Plc",
+        "Goldman Sachs",
+    ] {
+        assert_eq!(kind(company), EntityKind::Organization, "{company}");
+    }
+    assert!(found.iter().all(|e| e.name != "Plc"), "{found:#?}");
+    assert_eq!(kind("Helima Croft"), EntityKind::Person);
+}
+
+/// Titles and roles before names (written for these tests, AP style): a hyphenated title is
+/// a title (`NATO Secretary-General Jens Stoltenberg`), and a name right after a lowercase
+/// role word is a person's (`intelligence chief Abbas Kamel`).
+#[test]
+fn names_after_titles_and_roles_are_people() {
+    let (doc, found) = entities(
+        "Qatar says Gaza truce talks at \"critical stage\"\n\nDOHA, Jan 30 (AP) — Qatar's \
+         prime minister said on Tuesday that negotiations over a new ceasefire in Gaza had \
+         reached a critical stage, a day after officials from Israel, Egypt and the United \
+         States met in Paris.\n\nSheikh Mohammed bin Abdulrahman Al Thani, who is also \
+         foreign minister, told a news conference with NATO Secretary-General Jens \
+         Stoltenberg that \"good progress\" had been made but that Hamas had yet to respond. \
+         \"We are hopeful that we can bring this to a conclusion,\" he said.\n\nCIA Director \
+         William Burns and Mossad chief David Barnea attended the Paris meeting along with \
+         Egyptian intelligence chief Abbas Kamel, according to two officials who spoke on \
+         condition of anonymity because they were not authorized to brief the \
+         media.\n\nIsraeli Prime Minister Benjamin Netanyahu said in a statement that Israel \
+         would not withdraw its forces from Gaza or release \"thousands of terrorists.\" His \
+         office said the gaps were still large.\n\nThe Gaza Health Ministry, which is run by \
+         Hamas, said more than 26,000 Palestinians had been killed since the war began on \
+         Oct. 7, when Hamas-led militants attacked southern Israel, killing about 1,200 \
+         people and taking some 250 hostages.\n\nPhilippe Lazzarini, head of the U.N. agency \
+         for Palestinian refugees, known as UNRWA, warned that the agency could halt \
+         operations by the end of February after the United States, Germany and Japan paused \
+         funding. The European Union said it would review its support.",
+    );
+    assert_well_formed(&doc, &found);
+    let stoltenberg = find(&found, "Jens Stoltenberg");
+    assert_eq!(stoltenberg.kind, EntityKind::Person);
+    assert_eq!(
+        stoltenberg.description.as_deref(),
+        Some("NATO Secretary-General")
+    );
+    assert_eq!(find(&found, "Abbas Kamel").kind, EntityKind::Person);
+    // A place after a role word stays a place (`EU member Poland`).
+    let (_, found) =
+        entities("The talks were chaired by EU member Poland and the minister Estonia sent.");
+    assert!(found
+        .iter()
+        .all(|e| e.name != "Poland" || e.kind == EntityKind::Place));
+}

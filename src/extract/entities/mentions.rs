@@ -344,9 +344,11 @@ fn join_across_particles(lex: &Lexicon, p: &Prepared, found: &mut Vec<Mention>) 
 
 fn is_title(lex: &Lexicon, p: &Prepared, i: usize) -> bool {
     let w = p.word(i);
-    lex.word(w) & TITLE != 0
+    let title = |w: &str| lex.word(w) & TITLE != 0 || LEGISLATIVE_TITLES.contains(&w);
+    title(w)
         || (p.info[i].gaz_begin | p.info[i].gaz_inside) & TITLE != 0
-        || LEGISLATIVE_TITLES.contains(&w)
+        // `Secretary-General`, `Attorney-General`: titles joined by a hyphen.
+        || (w.contains('-') && w.split('-').all(title))
 }
 
 /// Roles in a legislature written before a name (`Senate Majority Leader Chuck Schumer`,
@@ -411,6 +413,15 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
         }
         if is_name_kind(m.kind) && m.kind != EntityKind::Person && is_person_of_place(p, m) {
             m.kind = EntityKind::Person;
+        }
+        if is_name_kind(m.kind) && m.kind != EntityKind::Person && after_a_role(lex, p, m) {
+            m.kind = EntityKind::Person;
+        }
+        if is_name_kind(m.kind) {
+            companies_apart(p, m, &mut split_off);
+            if works_at(p, m) {
+                m.kind = EntityKind::Organization;
+            }
         }
         // A score after a name is no part of it (`beat Maria Sakkari of Greece 6-4`).
         while is_name_kind(m.kind) && m.last - m.first > 1 && is_score(p.word(m.last - 1)) {
@@ -676,6 +687,95 @@ fn is_person_of_place(p: &Prepared, m: &Mention) -> bool {
         && p.info[of + 1].gaz_begin & PLACES != 0
 }
 
+/// Lowercase role words written right before a person's name (`intelligence chief Abbas
+/// Kamel`, `foreign minister Sergei Lavrov`).
+const ROLES_BEFORE_NAMES: &[&str] = &[
+    "chief",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "commander",
+    "coach",
+    "ambassador",
+    "envoy",
+    "senator",
+    "governor",
+    "mayor",
+    "adviser",
+    "advisor",
+    "analyst",
+    "economist",
+    "professor",
+];
+
+/// `intelligence chief Abbas Kamel`: a name of capitalized words that no place or
+/// organization list knows, right after a lowercase role word, is a person's, whatever the
+/// tagger typed it.
+fn after_a_role(lex: &Lexicon, p: &Prepared, m: &Mention) -> bool {
+    let lists = |i: usize| p.info[i].gaz_begin | p.info[i].gaz_inside;
+    m.first > 0
+        && m.last - m.first >= 2
+        && ROLES_BEFORE_NAMES.contains(&p.word(m.first - 1))
+        && (m.first..m.last).all(|i| {
+            p.info[i].capitalized
+                && !p.info[i].all_caps
+                && p.info[i].alpha
+                && lists(i) & (PLACES | ORGCUE | DEMONYM) == 0
+                && lex.word(p.word(i)) & ORGCUE == 0
+        })
+}
+
+/// Legal forms that end a company's name in a list (`Exxon Mobil Corp and Chevron Corp`),
+/// besides [`CORPORATE_SUFFIXES`].
+fn ends_company(w: &str) -> bool {
+    CORPORATE_SUFFIXES.contains(&w) || matches!(w, "Inc" | "Inc." | "Ltd" | "Ltd." | "LLC")
+}
+
+/// Two companies joined by `and`, the first ending in a legal form, are two (`Exxon Mobil
+/// Corp and Chevron Corp`).
+fn companies_apart(p: &Prepared, m: &mut Mention, out: &mut Vec<Mention>) {
+    if let Some(and) = (m.first + 2..m.last.saturating_sub(1))
+        .find(|&i| p.word(i) == "and" && ends_company(p.word(i - 1)))
+    {
+        if p.info[and + 1].capitalized {
+            out.push(Mention {
+                first: and + 1,
+                last: m.last,
+                kind: EntityKind::Organization,
+            });
+            m.last = and;
+            m.kind = EntityKind::Organization;
+            // The tagger took the legal form without its name (`BP Plc and Shell Plc` as
+            // `Plc and Shell Plc`): a form alone names nothing.
+            if m.last - m.first == 1 {
+                m.last = m.first;
+            }
+        }
+    }
+}
+
+/// `analysts at Goldman Sachs`, `a professor at the Sorbonne`: where people with a role work
+/// is an organization.
+fn works_at(p: &Prepared, m: &Mention) -> bool {
+    let mut at = m.first;
+    if at > 0 && matches!(p.word(at - 1), "the") {
+        at -= 1;
+    }
+    if at < 2 || p.word(at - 1) != "at" {
+        return false;
+    }
+    // A role word, perhaps opening the sentence (`Analysts at Goldman Sachs said`).
+    let role = p.word(at - 2).to_ascii_lowercase();
+    let singular = role.strip_suffix('s').unwrap_or(&role);
+    (p.info[at - 2].lowercase || p.info[at - 2].sentence_start)
+        && (ROLES.contains(&role.as_str()) || ROLES.contains(&singular))
+}
+
 /// A game's score, `6-4` or `1-0`: never the end of a name.
 fn is_score(w: &str) -> bool {
     w.split_once('-').is_some_and(|(a, b)| {
@@ -688,8 +788,8 @@ fn is_score(w: &str) -> bool {
 /// Legal forms that end company names in wire copy (`Taiwan Semiconductor Manufacturing Co`,
 /// `Siemens AG`), besides the organization cue words of the lexicon.
 const CORPORATE_SUFFIXES: &[&str] = &[
-    "Co", "Cos", "Corp", "AG", "SA", "SE", "NV", "BV", "GmbH", "SpA", "PLC", "LLP", "LP", "Bhd",
-    "Tbk", "Pte", "Pty",
+    "Co", "Cos", "Corp", "AG", "SA", "SE", "NV", "BV", "GmbH", "SpA", "PLC", "Plc", "LLP", "LP",
+    "Bhd", "Tbk", "Pte", "Pty",
 ];
 
 /// The letters an acronym spells (`RMT`; `BoE` -> `BE`; `Acas` -> `ACAS`), if the token
@@ -891,6 +991,16 @@ fn join_corporate_suffixes(p: &Prepared, found: &mut Vec<Mention>) {
     };
     let mut k = 0;
     while k < found.len() {
+        let m = found[k];
+        // The form alone, its name left out (`BP` of `BP Plc`): the name joins it.
+        let name_before = m.first > 0
+            && (p.info[m.first - 1].capitalized || p.info[m.first - 1].all_caps)
+            && p.info[m.first - 1].alpha
+            && (k == 0 || found[k - 1].last < m.first);
+        if m.last == m.first + 1 && suffix_at(m.first) && name_before {
+            found[k].first -= 1;
+            found[k].kind = EntityKind::Organization;
+        }
         let m = found[k];
         if is_name_kind(m.kind) && suffix_at(m.last) {
             let next_is_suffix = found
@@ -1868,6 +1978,11 @@ const ROLES: &[&str] = &[
     "mayor",
     "manager",
     "analyst",
+    "strategist",
+    "trader",
+    "banker",
+    "executive",
+    "lecturer",
     "researcher",
     "scientist",
     "teacher",
