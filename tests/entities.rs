@@ -750,6 +750,8 @@ fn companies_in_lists_and_where_analysts_work() {
     }
     assert!(found.iter().all(|e| e.name != "Plc"), "{found:#?}");
     assert_eq!(kind("Helima Croft"), EntityKind::Person);
+    // The headline's first word, `Oil`, is no name.
+    assert!(found.iter().all(|e| e.name != "Oil"), "{found:#?}");
 }
 
 /// Titles and roles before names (written for these tests, AP style): a hyphenated title is
@@ -792,4 +794,21 @@ fn names_after_titles_and_roles_are_people() {
     assert!(found
         .iter()
         .all(|e| e.name != "Poland" || e.kind == EntityKind::Place));
+}
+
+/// A headline capitalizes its first word: a common word there is no name (`Oil jumps ...`),
+/// a name is (`Qatar says ...`). The tagger's `Oil` in the story is no amount either.
+#[test]
+fn a_headline_opener_is_a_name_only_if_it_is_one() {
+    let body = "\n\nNEW YORK, June 5 (Reuters) - Oil prices rose about 4% on Monday after Saudi \
+                Arabia said it would cut production by 1 million barrels per day in July.";
+    let (_, found) = entities(&format!(
+        "Oil jumps 4% after Saudi Arabia extends output cuts{body}"
+    ));
+    assert!(found.iter().all(|e| e.name != "Oil"), "{found:#?}");
+    assert_eq!(find(&found, "Saudi Arabia").kind, EntityKind::Place);
+    let (_, found) = entities(&format!(
+        "Qatar says Gaza truce talks at critical stage{body}"
+    ));
+    assert_eq!(find(&found, "Qatar").kind, EntityKind::Place);
 }

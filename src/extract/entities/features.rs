@@ -34,7 +34,7 @@ pub fn is_begin(label: u8) -> bool {
 }
 
 /// Words that count or measure (`two`, `dozens`, `percent`): candidates although lowercase.
-fn is_number_word(word: &str) -> bool {
+pub(crate) fn is_number_word(word: &str) -> bool {
     // A `match` on the strings compiles to a switch on the length and a few comparisons.
     matches!(
         word,
