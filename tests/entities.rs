@@ -812,3 +812,42 @@ fn a_headline_opener_is_a_name_only_if_it_is_one() {
     ));
     assert_eq!(find(&found, "Qatar").kind, EntityKind::Place);
 }
+
+/// `Gavi, the Vaccine Alliance,`: an appositive headed by an organization's word makes the
+/// name an organization, whatever the tagger typed it (a health story written for these
+/// tests, Reuters style).
+#[test]
+fn an_organization_in_an_appositive_makes_an_organization() {
+    let (doc, found) = entities(
+        "WHO warns of measles surge as vaccination rates fall\n\nGENEVA, Nov 16 (Reuters) - \
+         Measles cases rose 79% worldwide last year, the World Health Organization said on \
+         Thursday, as the pandemic disrupted routine immunization in dozens of \
+         countries.\n\nKate O'Brien, director of immunization at the WHO, told reporters that \
+         22 million children missed their first dose in 2022. \"This is a dangerous moment,\" \
+         she said, adding that outbreaks had been reported in 37 countries, up from 22 a year \
+         earlier.\n\nThe U.S. Centers for Disease Control and Prevention (CDC), which \
+         co-authored the report, said there were 136,000 measles deaths in 2022, mostly among \
+         children under five.\n\nIn Britain, the UK Health Security Agency (UKHSA) urged \
+         parents in London and the West Midlands to check their children's records. Dr. \
+         Vanessa Saliba, a consultant epidemiologist at the agency, said uptake of the MMR \
+         vaccine was \"the lowest in over a decade.\"\n\nGavi, the Vaccine Alliance, said it \
+         would spend $500 million over five years to help countries such as Nigeria, Ethiopia \
+         and the Democratic Republic of Congo catch up. Its chief executive, Dr. Sania \
+         Nishtar, said the money would reach clinics in \"the hardest-to-reach \
+         communities.\"\n\nPfizer Inc and Merck & Co, which make measles vaccines, did not \
+         immediately respond to requests for comment.",
+    );
+    assert_well_formed(&doc, &found);
+    let gavi = find(&found, "Gavi");
+    assert_eq!(gavi.kind, EntityKind::Organization);
+    assert_eq!(gavi.description.as_deref(), Some("the Vaccine Alliance"));
+    assert_eq!(find(&found, "Vanessa Saliba").kind, EntityKind::Person);
+    // A place described as a place stays one.
+    let (_, found) = entities(
+        "Officials met in Kumamoto, a city in southern Japan, and in Hsinchu, the home of the \
+         chip industry.",
+    );
+    assert!(found
+        .iter()
+        .all(|e| !e.name.starts_with("Kumamoto") || e.kind == EntityKind::Place));
+}

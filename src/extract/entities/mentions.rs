@@ -1828,7 +1828,8 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
             let mut mentions: Vec<Span> = ms.iter().map(|&i| spans[i]).collect();
             mentions.dedup_by(|a, b| a.overlaps(*b));
             let description = ms.iter().find_map(|&i| describe(doc, p, &found[i], c.kind));
-            // `Rathke, the State Department spokesperson,`: a role makes a person.
+            // `Rathke, the State Department spokesperson,`: a role makes a person; `Gavi,
+            // the Vaccine Alliance,`: an organization's word, an organization.
             let kind = match &description {
                 Some(d)
                     if matches!(
@@ -1837,6 +1838,12 @@ pub fn group(doc: &Document, p: &Prepared, found: Vec<Mention>) -> Vec<Entity> {
                     ) && names_a_role(d) =>
                 {
                     EntityKind::Person
+                }
+                Some(d)
+                    if matches!(c.kind, EntityKind::Place | EntityKind::Group)
+                        && names_an_organization(d) =>
+                {
+                    EntityKind::Organization
                 }
                 _ => c.kind,
             };
@@ -2087,6 +2094,78 @@ fn names_a_role(description: &str) -> bool {
         })
         .unwrap_or(words.len());
     role(0) || before_prep.checked_sub(1).is_some_and(role)
+}
+
+/// Words for what an organization is, as the head of an appositive (`the drivers' union`,
+/// `a French carmaker`), besides the lexicon's organization cues (`the Vaccine Alliance`).
+const ORGANIZATION_HEADS: &[&str] = &[
+    "union",
+    "company",
+    "firm",
+    "group",
+    "agency",
+    "alliance",
+    "bank",
+    "party",
+    "charity",
+    "organization",
+    "organisation",
+    "association",
+    "ministry",
+    "regulator",
+    "maker",
+    "carmaker",
+    "chipmaker",
+    "drugmaker",
+    "carrier",
+    "airline",
+    "retailer",
+    "broadcaster",
+    "newspaper",
+    "publisher",
+    "insurer",
+    "lender",
+    "operator",
+    "developer",
+    "startup",
+    "manufacturer",
+    "supplier",
+    "conglomerate",
+    "nonprofit",
+    "network",
+    "club",
+    "team",
+    "university",
+    "school",
+    "hospital",
+    "foundation",
+    "institute",
+    "coalition",
+    "federation",
+    "league",
+    "militia",
+];
+
+/// Whether an appositive's head names an organization: its last word before a preposition
+/// (or its last word).
+fn names_an_organization(description: &str) -> bool {
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let before_prep = words
+        .iter()
+        .position(|w| {
+            matches!(
+                *w,
+                "of" | "at" | "for" | "in" | "with" | "to" | "from" | "that" | "which" | "whose"
+            )
+        })
+        .unwrap_or(words.len());
+    let Some(head) = before_prep.checked_sub(1).map(|i| words[i]) else {
+        return false;
+    };
+    let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
+    ORGANIZATION_HEADS.contains(&head.to_lowercase().as_str())
+        || (head.chars().next().is_some_and(char::is_uppercase)
+            && Lexicon::get().word(head) & ORGCUE != 0)
 }
 
 /// Lowercase words that open a phrase after a comma that is not an appositive.
