@@ -851,3 +851,34 @@ fn an_organization_in_an_appositive_makes_an_organization() {
         .iter()
         .all(|e| !e.name.starts_with("Kumamoto") || e.kind == EntityKind::Place));
 }
+
+/// `John Peter Smith Hospital`: a name typed a person's that ends in an organization's word
+/// is an organization (a local story written for these tests, AP style).
+#[test]
+fn a_hospital_named_after_a_person_is_an_organization() {
+    let (doc, found) = entities(
+        "Man charged in Fort Worth warehouse fire that injured two firefighters\n\nFORT \
+         WORTH, Texas (AP) — A 34-year-old man was charged with arson on Wednesday in \
+         connection with a fire that gutted a warehouse on East Lancaster Avenue and injured \
+         two firefighters, police said.\n\nTarrant County prosecutors said Derek Lamar \
+         Collins set the blaze early Sunday after he was fired from his job at Lone Star \
+         Logistics, a trucking company that rented part of the building. He was being held in \
+         the Tarrant County Jail on a $250,000 bond. It was not immediately clear whether he \
+         had a lawyer.\n\nFort Worth Fire Chief Jim Davis said the two firefighters were \
+         treated at John Peter Smith Hospital for burns and released on Monday. \"Our crews \
+         did an outstanding job under very dangerous conditions,\" Davis said.\n\nThe Bureau \
+         of Alcohol, Tobacco, Firearms and Explosives (ATF) is helping with the \
+         investigation, agency spokeswoman Maria Gonzalez said. Investigators found gasoline \
+         cans near a loading dock, according to an arrest affidavit.\n\nMayor Mattie Parker \
+         thanked the firefighters in a post on X, formerly known as Twitter. The warehouse, \
+         built in 1958, had been cited twice by city inspectors since 2021 for faulty wiring, \
+         records show.",
+    );
+    assert_well_formed(&doc, &found);
+    assert_eq!(
+        find(&found, "John Peter Smith Hospital").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&found, "Derek Lamar Collins").kind, EntityKind::Person);
+    assert_eq!(find(&found, "Jim Davis").kind, EntityKind::Person);
+}

@@ -18,6 +18,7 @@ pub const FIRST: u16 = 1 << 4;
 pub const LAST: u16 = 1 << 5;
 pub const PLACES: u16 = 0b1111;
 pub const ORGCTX: u16 = 1 << 11;
+pub const PLACECUE: u16 = 1 << 10;
 /// Longest phrase, in tokens, that the gazetteer holds.
 pub const MAX_PHRASE: usize = 4;
 

@@ -9,7 +9,7 @@ use super::features::{
     is_number_word, type_of, Prepared, DATE, ORG, OTHER, PERSON, PLACE, QUANTITY,
 };
 use super::hash::{FxBuilder, NoHashBuilder};
-use super::lexicon::{Lexicon, DEMONYM, FIRST, LAST, ORGCTX, ORGCUE, PLACES, TITLE};
+use super::lexicon::{Lexicon, DEMONYM, FIRST, LAST, ORGCTX, ORGCUE, PLACECUE, PLACES, TITLE};
 use super::{Entity, EntityKind};
 use crate::document::Document;
 use crate::extract::quotes::PREPOSITIONS;
@@ -432,6 +432,7 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
         if is_name_kind(m.kind) && m.kind != EntityKind::Person && after_a_role(lex, p, m) {
             m.kind = EntityKind::Person;
         }
+
         if is_name_kind(m.kind) {
             companies_apart(p, m, &mut split_off);
             if works_at(p, m) {
@@ -444,6 +445,16 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
         }
         if m.kind == EntityKind::Person {
             split_person(lex, p, m, &mut split_off);
+        }
+        // `John Peter Smith Hospital`, `Trump Tower`: named after a person, an organization
+        // or a place by its last word, which no surname list has (not `Christopher Hill`).
+        if m.kind == EntityKind::Person && m.last - m.first >= 2 {
+            let cue = lex.word(p.word(m.last - 1));
+            if cue & LAST == 0 && cue & ORGCUE != 0 {
+                m.kind = EntityKind::Organization;
+            } else if cue & LAST == 0 && cue & PLACECUE != 0 {
+                m.kind = EntityKind::Place;
+            }
         }
         while m.last > m.first && !p.word(m.last - 1).chars().any(char::is_alphanumeric) {
             if m.kind != EntityKind::Percent && m.kind != EntityKind::Money {
