@@ -882,3 +882,34 @@ fn a_hospital_named_after_a_person_is_an_organization() {
     assert_eq!(find(&found, "Derek Lamar Collins").kind, EntityKind::Person);
     assert_eq!(find(&found, "Jim Davis").kind, EntityKind::Person);
 }
+
+/// A dateline filed from two cities names both places (`SEOUL/TAIPEI, Jan 29 (AP) —`).
+#[test]
+fn a_dateline_of_two_cities_names_both() {
+    let (doc, found) = entities(
+        "Chipmaker's results lift Asian tech stocks\n\n\
+         SEOUL/TAIPEI, Jan 29 (AP) \u{2014} Shares of Samsung Electronics rose 4% on Thursday \
+         after the South Korean company reported a jump in fourth-quarter profit, driven by \
+         demand for memory chips used in artificial intelligence servers.\n\n\
+         Operating profit rose to 6.5 trillion won ($4.5 billion) in the October-December \
+         quarter, up from 2.8 trillion won a year earlier, the company said.",
+    );
+    assert_well_formed(&doc, &found);
+    assert_eq!(find(&found, "SEOUL").kind, EntityKind::Place);
+    assert_eq!(find(&found, "TAIPEI").kind, EntityKind::Place);
+    assert!(found.iter().all(|e| !e.name.contains('/')), "{found:#?}");
+    // With more of the story the tagger takes both cities as one name: it is split.
+    let (_, found) = entities(
+        "Chipmaker's results lift Asian tech stocks\n\nSEOUL/TAIPEI, Jan 29 (AP) — Shares of \
+         Samsung Electronics rose 4% on Thursday after the South Korean company reported a \
+         jump in fourth-quarter profit, driven by demand for memory chips used in artificial \
+         intelligence servers.\n\nOperating profit rose to 6.5 trillion won ($4.5 billion) in \
+         the October-December quarter, up from 2.8 trillion won a year earlier, the company \
+         said. Analysts polled by LSEG had expected 6.1 trillion won.\n\n\"The recovery in \
+         memory prices is stronger than we thought,\" said Park Sang-hyun, an analyst at Hi \
+         Investment & Securities in Seoul. Rival SK Hynix, a key supplier to Nvidia, is due \
+         to report on Friday.",
+    );
+    assert_eq!(find(&found, "TAIPEI").kind, EntityKind::Place);
+    assert!(found.iter().all(|e| !e.name.contains('/')), "{found:#?}");
+}

@@ -481,6 +481,18 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
                 m.last -= 1;
             }
         }
+        // `SEOUL/TAIPEI, Jan 29 (AP) -`: a dateline of several cities names each.
+        if is_name_kind(m.kind) && is_dateline(p, m) {
+            while let Some(slash) = (m.first..m.last).find(|&i| p.word(i) == "/") {
+                split_off.push(Mention {
+                    first: m.first,
+                    last: slash,
+                    kind: EntityKind::Place,
+                });
+                m.first = slash + 1;
+                m.kind = EntityKind::Place;
+            }
+        }
         if is_name_kind(m.kind) {
             retype(lex, p, m);
         }
@@ -577,17 +589,41 @@ fn add_datelines(p: &Prepared, found: &mut Vec<Mention>) {
         if !p.tokens[i].line_start || !in_capitals(i) || p.word(i).len() < 3 {
             continue;
         }
-        let mut last = i + 1;
-        while last < p.len() && last - i < 3 && !p.tokens[last].line_start && in_capitals(last) {
-            last += 1;
+        // The cities, of up to three words each, joined by slashes (`SEOUL/TAIPEI`).
+        let mut cities = Vec::new();
+        let mut first = i;
+        loop {
+            let mut last = first + 1;
+            while last < p.len()
+                && last - first < 3
+                && !p.tokens[last].line_start
+                && in_capitals(last)
+            {
+                last += 1;
+            }
+            cities.push(Mention {
+                first,
+                last,
+                kind: EntityKind::Place,
+            });
+            let slash = last + 1 < p.len()
+                && !p.tokens[last + 1].line_start
+                && p.word(last) == "/"
+                && in_capitals(last + 1);
+            if !slash {
+                break;
+            }
+            first = last + 1;
         }
-        let place = Mention {
-            first: i,
-            last,
-            kind: EntityKind::Place,
-        };
-        if is_dateline(p, &place) && !found.iter().any(|m| m.first < last && i < m.last) {
-            datelines.push(place);
+        if is_dateline(p, &cities[0]) {
+            for city in cities {
+                if !found
+                    .iter()
+                    .any(|m| m.first < city.last && city.first < m.last)
+                {
+                    datelines.push(city);
+                }
+            }
         }
     }
     found.extend(datelines);
@@ -1156,11 +1192,18 @@ fn retype(lex: &Lexicon, p: &Prepared, m: &mut Mention) {
 /// Officials ...`; not a header such as `CONGRESSIONAL RECORD - SENATE`).
 fn is_dateline(p: &Prepared, m: &Mention) -> bool {
     let in_capitals = |i: usize| p.info[i].all_caps && p.info[i].alpha;
-    if !p.tokens[m.first].line_start || !(m.first..m.last).all(in_capitals) {
+    // Several cities are joined by slashes (`SEOUL/TAIPEI`).
+    let slash = |i: usize| i > m.first && i + 1 < m.last && p.word(i) == "/";
+    if !p.tokens[m.first].line_start || !(m.first..m.last).all(|i| in_capitals(i) || slash(i)) {
         return false;
     }
     let same_line = |i: &usize| *i < p.len() && !p.tokens[*i].line_start;
-    let rest: Vec<usize> = (m.last..m.last + 12).take_while(same_line).collect();
+    // The other cities of `SEOUL/TAIPEI` after the first.
+    let mut after = m.last;
+    while same_line(&(after + 1)) && p.word(after) == "/" && in_capitals(after + 1) {
+        after += 2;
+    }
+    let rest: Vec<usize> = (after..after + 12).take_while(same_line).collect();
     let opens = match rest.first().map(|&i| p.word(i)) {
         Some("(" | "-" | "\u{2013}" | "\u{2014}") => true,
         Some(",") => rest.iter().take(8).any(|&i| p.word(i) == "("),
