@@ -913,3 +913,36 @@ fn a_dateline_of_two_cities_names_both() {
     assert_eq!(find(&found, "TAIPEI").kind, EntityKind::Place);
     assert!(found.iter().all(|e| !e.name.contains('/')), "{found:#?}");
 }
+
+/// `the journal Nature`: a name right after a lowercase noun for an organization is the
+/// organization's (a science story written for these tests, Reuters style).
+#[test]
+fn a_name_after_an_organization_noun_is_an_organization() {
+    let (doc, found) = entities(
+        "Webb telescope spots water vapor around young star\n\nPARIS, Feb 12 (Reuters) - \
+         Astronomers using the James Webb Space Telescope have detected water vapor in the \
+         inner disk of a young star about 370 light-years from Earth, a finding that could \
+         help explain how rocky planets like ours get their water, scientists said on \
+         Monday.\n\nThe star, known as PDS 70, is about 5.4 million years old and already \
+         hosts two giant planets, said Giulia Perotti of the Max Planck Institute for \
+         Astronomy in Heidelberg, Germany, the lead author of the study published in the \
+         journal Nature.",
+    );
+    assert_well_formed(&doc, &found);
+    assert_eq!(find(&found, "Nature").kind, EntityKind::Organization);
+    assert_eq!(find(&found, "Heidelberg").kind, EntityKind::Place);
+}
+
+/// `Kim Jung-ho`: a romanized given name of two hyphenated syllables takes in the family
+/// name before it.
+#[test]
+fn a_family_name_joins_a_hyphenated_given_name() {
+    let (doc, found) = entities(
+        "Kim Jung-ho, a spokesman for the Ministry of Trade, Industry and Energy, said Seoul \
+         would \"closely consult\" with the United States. The Kospi index closed up 1.8% at \
+         2,560.41, while Taiwan's Taiex gained 1.2%.",
+    );
+    assert_well_formed(&doc, &found);
+    assert_eq!(find(&found, "Kim Jung-ho").kind, EntityKind::Person);
+    assert!(found.iter().all(|e| e.name != "Jung-ho"), "{found:#?}");
+}

@@ -394,6 +394,7 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
     join_corporate_suffixes(p, found);
     extend_amounts(p, found);
     join_across_particles(lex, p, found);
+    join_family_names(p, found);
     let mut split_off = Vec::new();
     for m in found.iter_mut() {
         while m.first < m.last && matches!(p.word(m.first), "the" | "The") {
@@ -431,6 +432,14 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
         }
         if is_name_kind(m.kind) && m.kind != EntityKind::Person && after_a_role(lex, p, m) {
             m.kind = EntityKind::Person;
+        }
+        // `the journal Nature`, `the carmaker Kia`: a name right after a lowercase noun for an
+        // organization is the organization's.
+        if matches!(m.kind, EntityKind::Place | EntityKind::Group)
+            && m.first > 0
+            && ORGANIZATION_HEADS.contains(&p.word(m.first - 1))
+        {
+            m.kind = EntityKind::Organization;
         }
 
         if is_name_kind(m.kind) {
@@ -862,6 +871,49 @@ fn works_at(p: &Prepared, m: &Mention) -> bool {
     let singular = role.strip_suffix('s').unwrap_or(&role);
     (p.info[at - 2].lowercase || p.info[at - 2].sentence_start)
         && (ROLES.contains(&role.as_str()) || ROLES.contains(&singular))
+}
+
+/// A given name romanized from Korean or Chinese: two syllables joined by a hyphen, the
+/// second in lowercase (`Jung-ho`, `Yeung-tat`).
+fn is_hyphenated_given_name(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        (2..=6).contains(&a.len())
+            && (2..=5).contains(&b.len())
+            && a.chars().next().is_some_and(char::is_uppercase)
+            && a.chars().skip(1).all(char::is_lowercase)
+            && b.chars().all(char::is_lowercase)
+    })
+}
+
+/// `Kim Jung-ho`, `Wong Kwok-hing`: a name that opens with such a given name takes in the
+/// short family name written before it, which the tagger often leaves out (or takes for a
+/// name of its own), and is a person's.
+fn join_family_names(p: &Prepared, found: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k < found.len() {
+        let m = found[k];
+        let family = is_name_kind(m.kind)
+            && m.first > 0
+            && is_hyphenated_given_name(p.word(m.first))
+            && !p.tokens[m.first].line_start
+            && p.tokens[m.first - 1].end + 1 == p.tokens[m.first].start
+            && p.info[m.first - 1].capitalized
+            && !p.info[m.first - 1].all_caps
+            && p.info[m.first - 1].alpha
+            && (2..=5).contains(&p.word(m.first - 1).len());
+        if family {
+            // The family name alone, taken for a name of its own, joins.
+            if k > 0 && found[k - 1].first == m.first - 1 && found[k - 1].last == m.first {
+                found.remove(k - 1);
+                k -= 1;
+            }
+            if k == 0 || found[k - 1].last < m.first {
+                found[k].first -= 1;
+                found[k].kind = EntityKind::Person;
+            }
+        }
+        k += 1;
+    }
 }
 
 /// A game's score, `6-4` or `1-0`: never the end of a name.
@@ -2162,6 +2214,10 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "bank",
     "party",
     "charity",
+    "journal",
+    "magazine",
+    "tabloid",
+    "outlet",
     "organization",
     "organisation",
     "association",
