@@ -423,6 +423,39 @@ fn speaker_links_to_an_entity() {
     assert_eq!(sp.entity.as_deref(), Some("Elena Petrova"));
 }
 
+/// A speaker named by the surname alone, where the entities have the full name and no
+/// mention of the surname, links to the one person of that surname.
+#[test]
+fn speaker_by_surname_links_to_the_person_named_in_full() {
+    let text = "The study was led by Giulia Perotti of the institute.\n\n\
+                \"We have seen water in other disks,\" Perotti told Reuters. \"Not here,\" \
+                Smith said.";
+    let doc = Document::new("test", text);
+    let person = |name: &str| {
+        let start = text.find(name).unwrap();
+        Entity {
+            name: name.into(),
+            kind: EntityKind::Person,
+            mentions: vec![Span::new(start, start + name.len())],
+            description: None,
+        }
+    };
+    // Two people named Smith: a lone `Smith` is neither.
+    let mut entities = vec![person("Giulia Perotti")];
+    for smith in ["Anna Smith", "John Smith"] {
+        entities.push(Entity {
+            name: smith.into(),
+            kind: EntityKind::Person,
+            mentions: vec![],
+            description: None,
+        });
+    }
+    let quotes = extract_quotes(&doc, &entities);
+    let entity_of = |i: usize| quotes[i].speaker.as_ref().and_then(|s| s.entity.clone());
+    assert_eq!(entity_of(0).as_deref(), Some("Giulia Perotti"));
+    assert_eq!(entity_of(1), None);
+}
+
 // ---------------------------------------------------------------------------- speech vs term
 
 #[test]

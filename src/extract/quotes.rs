@@ -660,6 +660,26 @@ fn link_entities(text: &str, entities: &[Entity], quotes: &mut [Quote]) {
     for &(m, i) in &mentions {
         by_name.entry(m.slice(text).to_lowercase()).or_insert(i);
     }
+    // The surnames of people named in full (`Perotti` of `Giulia Perotti`), where only one
+    // person has the surname: a speaker named by it alone is that person.
+    let mut by_surname: std::collections::HashMap<String, Option<usize>> =
+        std::collections::HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != crate::extract::entities::EntityKind::Person {
+            continue;
+        }
+        let mut words = e.name.split_whitespace();
+        if let (Some(_), Some(last)) = (words.next(), words.next_back()) {
+            by_surname
+                .entry(last.to_lowercase())
+                .and_modify(|found| {
+                    if *found != Some(i) {
+                        *found = None;
+                    }
+                })
+                .or_insert(Some(i));
+        }
+    }
     for q in quotes.iter_mut() {
         let Some(sp) = q.speaker.as_mut() else {
             continue;
@@ -687,9 +707,12 @@ fn link_entities(text: &str, entities: &[Entity], quotes: &mut [Quote]) {
         } else if let Some(&(_, i)) = overlapping.last() {
             sp.entity = Some(entities[i].name.clone());
         } else {
+            let name = sp.name.to_lowercase();
             sp.entity = by_name
-                .get(&sp.name.to_lowercase())
-                .map(|&i| entities[i].name.clone());
+                .get(&name)
+                .copied()
+                .or_else(|| by_surname.get(&name).copied().flatten())
+                .map(|i| entities[i].name.clone());
         }
     }
 }
