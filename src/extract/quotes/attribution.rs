@@ -481,6 +481,17 @@ fn apposition(ws: &[Word], j: usize, lo: usize, depth: usize) -> Option<(usize, 
     if descriptive && before_is_chunk && ws[s - 1].cap {
         return collect_back(ws, s, lo);
     }
+    // `Kim, a spokesman for the Ministry of Trade, Industry and Energy, said`: capitalized
+    // words after a comma that ends a name inside an appositive are the rest of that name.
+    if before_is_chunk && ws[s - 1].cap && depth < 3 {
+        let mut t = s - 1;
+        while t > lo && ws[t - 1].punct == Punct::None {
+            t -= 1;
+        }
+        if is_in(DETERMINERS, &ws[t].lower) {
+            return apposition(ws, s, lo, depth + 1);
+        }
+    }
     collect_back_from(ws, j, lo)
 }
 
@@ -832,6 +843,20 @@ mod tests {
         assert_eq!(
             speaker("Senator Mike Johnson, R-La., said", before_fn).as_deref(),
             Some("Mike Johnson")
+        );
+        // A name with commas inside an appositive (`Trade, Industry and Energy`).
+        assert_eq!(
+            speaker(
+                "Kim Jung-ho, a spokesman for the Ministry of Trade, Industry and Energy, said",
+                before_fn
+            )
+            .as_deref(),
+            Some("Kim Jung-ho")
+        );
+        // Names listed as subjects are not an appositive.
+        assert_eq!(
+            speaker("Smith, Jones and Brown said", before_fn).as_deref(),
+            Some("Jones and Brown")
         );
     }
 }
