@@ -37,8 +37,12 @@ fn assert_well_formed(doc: &Document, found: &[Entity]) {
             assert_eq!(s, s.trim(), "{e:?}: mention with outer whitespace");
             assert!(!s.starts_with("the ") && !s.starts_with("The "), "{s:?}");
             assert!(!s.ends_with("'s") && !s.ends_with("’s"), "{s:?}");
+            // An abbreviation keeps its period (`U.S.`, `Intel Corp.`).
+            let abbreviation = ["U.S.", "Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr."]
+                .iter()
+                .any(|a| s.ends_with(a));
             assert!(
-                !s.ends_with(['.', ',', ';', ':']) || s.ends_with("U.S.") || s.len() <= 4,
+                !s.ends_with(['.', ',', ';', ':']) || abbreviation || s.len() <= 4,
                 "{s:?}: trailing punctuation"
             );
         }
@@ -945,4 +949,73 @@ fn a_family_name_joins_a_hyphenated_given_name() {
     assert_well_formed(&doc, &found);
     assert_eq!(find(&found, "Kim Jung-ho").kind, EntityKind::Person);
     assert!(found.iter().all(|e| e.name != "Jung-ho"), "{found:#?}");
+}
+
+/// British politics (written for these tests, Reuters style): a byline's role is no name
+/// (`By Harriet Cole, Political Correspondent`), a number spelled out is no name
+/// (`Fifty-three Labour MPs`), whom a spokesperson speaks for is an organization (`a
+/// spokesperson for Downing Street`).
+#[test]
+fn bylines_numbers_and_spokespeople() {
+    let (doc, found) = entities(
+        "Starmer faces backbench revolt over winter fuel cuts\n\nBy Harriet Cole, Political \
+         Correspondent\n\nLONDON (Reuters) - British Prime Minister Keir Starmer faced a \
+         rebellion from dozens of Labour lawmakers on Tuesday over his government's decision \
+         to cut winter fuel payments for millions of pensioners.\n\nFinance minister Rachel \
+         Reeves told parliament the cut was needed to fill a 22 billion pound ($29 billion) \
+         \"black hole\" left by the previous Conservative government. \"I will not pretend \
+         that this is an easy decision,\" Reeves said.\n\nThe motion to block the cut, tabled \
+         by the opposition Conservatives, was defeated by 348 votes to 228. Fifty-three \
+         Labour MPs abstained, according to an analysis by the Press Association, and one, \
+         Jon Trickett, voted against the government.\n\nConservative leader Rishi Sunak \
+         called the policy \"cruel\" and accused Starmer of breaking an election promise. \
+         Liberal Democrat leader Ed Davey said his party would keep pushing for the cut to be \
+         reversed.\n\nAge UK, a charity for older people, said about 2 million pensioners \
+         would be pushed into hardship. Its director Caroline Abrahams urged ministers to \
+         \"think again.\"\n\nA spokesperson for Downing Street said the government would \
+         increase the state pension by 4.1% next April under the \"triple lock\" guarantee.",
+    );
+    assert_well_formed(&doc, &found);
+    assert_eq!(find(&found, "Harriet Cole").kind, EntityKind::Person);
+    assert!(
+        found.iter().all(|e| e.name != "Political Correspondent"),
+        "{found:#?}"
+    );
+    assert!(found
+        .iter()
+        .all(|e| e.name != "Fifty-three" || e.kind == EntityKind::Quantity));
+    assert_eq!(
+        find(&found, "Downing Street").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&found, "Keir Starmer").kind, EntityKind::Person);
+}
+
+/// A name the place lists do not know, before a title and a person's name, is the person's
+/// employer wherever it appears (`Nvidia Chief Executive Jensen Huang`; a tech story
+/// written for these tests, AP style).
+#[test]
+fn an_employer_before_a_title_is_an_organization() {
+    let (doc, found) = entities(
+        "Nvidia unveils new AI chip as rivals close in\n\nSAN JOSE, California (AP) — Nvidia \
+         Chief Executive Jensen Huang on Monday unveiled the company's next generation of \
+         artificial intelligence chips, called Blackwell, at its annual developer conference \
+         in San Jose.\n\nThe Santa Clara, California-based company said the B200 chip would \
+         be up to 30 times faster than its predecessor at some tasks. Amazon Web Services, \
+         Microsoft and Google's cloud unit have all agreed to offer it, Huang told a crowd of \
+         about 11,000 people at the SAP Center.\n\n\"We need bigger GPUs,\" Huang said, \
+         holding up the chip. Shares of Nvidia (NASDAQ: NVDA) fell 1.8% in after-hours \
+         trading.\n\nAdvanced Micro Devices Inc. and Intel Corp. are racing to catch up. AMD \
+         CEO Lisa Su said in December that the market for AI accelerators could reach $400 \
+         billion by 2027.\n\nAnalyst Stacy Rasgon of Bernstein said Nvidia still controls \
+         about 80% of the market. \"The question is not whether they win, but by how much,\" \
+         he said.\n\nOpenAI, the maker of ChatGPT, and Elon Musk's xAI are among Nvidia's \
+         biggest customers.",
+    );
+    assert_well_formed(&doc, &found);
+    let nvidia = find(&found, "Nvidia");
+    assert_eq!(nvidia.kind, EntityKind::Organization);
+    assert!(nvidia.mentions.len() >= 4);
+    assert_eq!(find(&found, "Jensen Huang").kind, EntityKind::Person);
+    assert_eq!(find(&found, "Santa Clara").kind, EntityKind::Place);
 }

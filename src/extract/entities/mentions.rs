@@ -433,6 +433,28 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
         if is_name_kind(m.kind) && m.kind != EntityKind::Person && after_a_role(lex, p, m) {
             m.kind = EntityKind::Person;
         }
+        // `Fifty-three Labour MPs`: a number spelled out is no name.
+        let spelled_number = |i: usize| {
+            p.word(i)
+                .to_ascii_lowercase()
+                .split('-')
+                .all(is_number_word)
+        };
+        if is_name_kind(m.kind) && (m.first..m.last).all(spelled_number) {
+            m.kind = EntityKind::Quantity;
+        }
+        // `By Harriet Cole, Political Correspondent`: the writer's role in a byline.
+        if is_name_kind(m.kind)
+            && in_byline(p, m)
+            && ROLES.contains(&p.word(m.last - 1).to_lowercase().as_str())
+        {
+            m.last = m.first;
+        }
+        // `a spokesperson for Downing Street`: whom a spokesperson speaks for is an
+        // organization.
+        if is_name_kind(m.kind) && m.kind != EntityKind::Organization && speaks_for(p, m) {
+            m.kind = EntityKind::Organization;
+        }
         // `the journal Nature`, `the carmaker Kia`: a name right after a lowercase noun for an
         // organization is the organization's.
         if matches!(m.kind, EntityKind::Place | EntityKind::Group)
@@ -914,6 +936,30 @@ fn join_family_names(p: &Prepared, found: &mut Vec<Mention>) {
         }
         k += 1;
     }
+}
+
+/// Whether a mention stands on a byline (`By Harriet Cole, Political Correspondent`).
+fn in_byline(p: &Prepared, m: &Mention) -> bool {
+    let mut start = m.first;
+    while start > 0 && !p.tokens[start].line_start {
+        start -= 1;
+    }
+    matches!(p.word(start), "By" | "BY" | "by")
+}
+
+/// `a spokesperson for Downing Street`, `a spokesman for the ministry`: the name after a
+/// spokesperson's `for` (and `the`).
+fn speaks_for(p: &Prepared, m: &Mention) -> bool {
+    let mut at = m.first;
+    if at > 0 && p.word(at - 1) == "the" {
+        at -= 1;
+    }
+    at >= 2
+        && p.word(at - 1) == "for"
+        && matches!(
+            p.word(at - 2).to_lowercase().as_str(),
+            "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "speaking"
+        )
 }
 
 /// A game's score, `6-4` or `1-0`: never the end of a name.
@@ -1468,17 +1514,32 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
         }
     }
     // `Amazon employees`, `Amazon executives`: a name the place lists do not know, followed by
-    // words that go with companies, is an organization wherever it appears.
+    // words that go with companies, is an organization wherever it appears. So is one followed
+    // by a title and a person's name, the person's employer (`Nvidia Chief Executive Jensen
+    // Huang`, `AMD CEO Lisa Su`; `Texas Attorney General Ken Paxton` is a known place).
+    let title = |i: usize| {
+        p.info[i].capitalized
+            && !p.tokens[i].line_start
+            && (is_title(lex, p, i) || ROLES.contains(&p.word(i).to_lowercase().as_str()))
+    };
     let mut companies = vec![false; texts];
-    for (m, &t) in found.iter().zip(&text_of) {
+    for (k, (m, &t)) in found.iter().zip(&text_of).enumerate() {
         let next = m.last;
         let next_is_org_word = next < p.len()
             && lex.word(p.word(next)) & ORGCTX != 0
             && !matches!(p.word(next), "officials" | "members");
+        let mut after_titles = next;
+        while after_titles < p.len() && title(after_titles) {
+            after_titles += 1;
+        }
+        let employs = after_titles > next
+            && found
+                .get(k + 1)
+                .is_some_and(|n| n.first == after_titles && n.kind == EntityKind::Person);
         let unknown_place = m.kind == EntityKind::Place
             && (m.first..m.last)
-                .all(|i| (p.info[i].gaz_begin | p.info[i].gaz_inside) & PLACES == 0);
-        if unknown_place && next_is_org_word {
+                .all(|i| (p.info[i].gaz_begin | p.info[i].gaz_inside) & (PLACES | DEMONYM) == 0);
+        if unknown_place && (next_is_org_word || employs) {
             companies[t] = true;
         }
     }
