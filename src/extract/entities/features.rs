@@ -171,6 +171,11 @@ impl LineCounts {
         self.starts.iter().map(|&i| i as usize)
     }
 
+    /// The first token of the line holding token `i`.
+    pub fn start_of(&self, i: usize) -> usize {
+        self.starts[self.line_of[i] as usize] as usize
+    }
+
     /// (words, capitalized, all capitals) of the line holding token `i`.
     pub fn of_token(&self, i: usize) -> (usize, usize, usize) {
         let (w, c, a) = self.counts[self.line_of[i] as usize];

@@ -434,20 +434,12 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
             m.kind = EntityKind::Person;
         }
         // `Fifty-three Labour MPs`: a number spelled out is no name.
-        let spelled_number = |i: usize| {
-            p.word(i)
-                .to_ascii_lowercase()
-                .split('-')
-                .all(is_number_word)
-        };
+        let spelled_number = |i: usize| p.info[i].alpha && is_spelled_number(p.word(i));
         if is_name_kind(m.kind) && (m.first..m.last).all(spelled_number) {
             m.kind = EntityKind::Quantity;
         }
         // `By Harriet Cole, Political Correspondent`: the writer's role in a byline.
-        if is_name_kind(m.kind)
-            && in_byline(p, m)
-            && ROLES.contains(&p.word(m.last - 1).to_lowercase().as_str())
-        {
+        if is_name_kind(m.kind) && in_byline(p, m) && is_role(p.word(m.last - 1)) {
             m.last = m.first;
         }
         // `a spokesperson for Downing Street`: whom a spokesperson speaks for is an
@@ -459,7 +451,7 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
         // organization is the organization's.
         if matches!(m.kind, EntityKind::Place | EntityKind::Group)
             && m.first > 0
-            && ORGANIZATION_HEADS.contains(&p.word(m.first - 1))
+            && is_organization_head(p.word(m.first - 1))
         {
             m.kind = EntityKind::Organization;
         }
@@ -839,6 +831,7 @@ fn after_a_role(lex: &Lexicon, p: &Prepared, m: &Mention) -> bool {
     let lists = |i: usize| p.info[i].gaz_begin | p.info[i].gaz_inside;
     m.first > 0
         && m.last - m.first >= 2
+        && p.info[m.first - 1].lowercase
         && ROLES_BEFORE_NAMES.contains(&p.word(m.first - 1))
         && (m.first..m.last).all(|i| {
             p.info[i].capitalized
@@ -892,7 +885,7 @@ fn works_at(p: &Prepared, m: &Mention) -> bool {
     let role = p.word(at - 2).to_ascii_lowercase();
     let singular = role.strip_suffix('s').unwrap_or(&role);
     (p.info[at - 2].lowercase || p.info[at - 2].sentence_start)
-        && (ROLES.contains(&role.as_str()) || ROLES.contains(&singular))
+        && (is_role(&role) || is_role(singular))
 }
 
 /// A given name romanized from Korean or Chinese: two syllables joined by a hyphen, the
@@ -938,13 +931,22 @@ fn join_family_names(p: &Prepared, found: &mut Vec<Mention>) {
     }
 }
 
+/// A number in words, in any case (`Fifty-three`, `twelve`), without allocating: this is
+/// asked of every name's words.
+fn is_spelled_number(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return false;
+    }
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| l.split('-').all(is_number_word))
+}
+
 /// Whether a mention stands on a byline (`By Harriet Cole, Political Correspondent`).
 fn in_byline(p: &Prepared, m: &Mention) -> bool {
-    let mut start = m.first;
-    while start > 0 && !p.tokens[start].line_start {
-        start -= 1;
-    }
-    matches!(p.word(start), "By" | "BY" | "by")
+    matches!(p.word(p.lines.start_of(m.first)), "By" | "BY" | "by")
 }
 
 /// `a spokesperson for Downing Street`, `a spokesman for the ministry`: the name after a
@@ -1520,7 +1522,7 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
     let title = |i: usize| {
         p.info[i].capitalized
             && !p.tokens[i].line_start
-            && (is_title(lex, p, i) || ROLES.contains(&p.word(i).to_lowercase().as_str()))
+            && (is_title(lex, p, i) || is_role(p.word(i)))
     };
     let mut companies = vec![false; texts];
     for (k, (m, &t)) in found.iter().zip(&text_of).enumerate() {
@@ -2160,6 +2162,31 @@ impl<'k> AliasIndex<'k> {
     }
 }
 
+type WordSet = std::sync::OnceLock<std::collections::HashSet<&'static str>>;
+
+/// Whether `w` is in `list`, asked through a set made once: these lists are asked about the
+/// words around every mention.
+fn in_list(set: &'static WordSet, list: &'static [&'static str], w: &str) -> bool {
+    set.get_or_init(|| list.iter().copied().collect())
+        .contains(w)
+}
+
+/// Whether `w` (any case) is one of the [`ROLES`].
+fn is_role(w: &str) -> bool {
+    static SET: WordSet = WordSet::new();
+    if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        in_list(&SET, ROLES, w)
+    } else {
+        in_list(&SET, ROLES, &w.to_lowercase())
+    }
+}
+
+/// Whether `w` (in lowercase) is one of the [`ORGANIZATION_HEADS`].
+fn is_organization_head(w: &str) -> bool {
+    static SET: WordSet = WordSet::new();
+    in_list(&SET, ORGANIZATION_HEADS, w)
+}
+
 /// Words for what a person is or does, as the head of an appositive.
 const ROLES: &[&str] = &[
     "spokesman",
@@ -2250,7 +2277,7 @@ fn names_a_role(description: &str) -> bool {
         .map(|w| w.to_lowercase())
         .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the"))
         .collect();
-    let role = |i: usize| words.get(i).is_some_and(|w| ROLES.contains(&w.as_str()));
+    let role = |i: usize| words.get(i).is_some_and(|w| is_role(w));
     let before_prep = words
         .iter()
         .position(|w| {
@@ -2334,7 +2361,7 @@ fn names_an_organization(description: &str) -> bool {
         return false;
     };
     let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
-    ORGANIZATION_HEADS.contains(&head.to_lowercase().as_str())
+    is_organization_head(&head.to_lowercase())
         || (head.chars().next().is_some_and(char::is_uppercase)
             && Lexicon::get().word(head) & ORGCUE != 0)
 }
