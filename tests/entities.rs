@@ -993,7 +993,7 @@ fn bylines_numbers_and_spokespeople() {
 
 /// A name the place lists do not know, before a title and a person's name, is the person's
 /// employer wherever it appears (`Nvidia Chief Executive Jensen Huang`; a tech story
-/// written for these tests, AP style).
+/// written for these tests, AP style). A stock listing names an exchange.
 #[test]
 fn an_employer_before_a_title_is_an_organization() {
     let (doc, found) = entities(
@@ -1018,4 +1018,7 @@ fn an_employer_before_a_title_is_an_organization() {
     assert!(nvidia.mentions.len() >= 4);
     assert_eq!(find(&found, "Jensen Huang").kind, EntityKind::Person);
     assert_eq!(find(&found, "Santa Clara").kind, EntityKind::Place);
+    // `(NASDAQ: NVDA)`: the exchange is an organization, the ticker no name of its own.
+    assert_eq!(find(&found, "NASDAQ").kind, EntityKind::Organization);
+    assert!(found.iter().all(|e| e.name != "NVDA"), "{found:#?}");
 }

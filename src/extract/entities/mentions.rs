@@ -433,6 +433,15 @@ fn clean(p: &Prepared, found: &mut Vec<Mention>) {
         if is_name_kind(m.kind) && m.kind != EntityKind::Person && after_a_role(lex, p, m) {
             m.kind = EntityKind::Person;
         }
+        // `(NASDAQ: NVDA)`: a stock exchange and a ticker symbol. The exchange is an
+        // organization; the ticker names the company already named.
+        if is_name_kind(m.kind) && m.last == m.first + 1 {
+            match ticker_part(p, m.first) {
+                Some(TickerPart::Exchange) => m.kind = EntityKind::Organization,
+                Some(TickerPart::Symbol) => m.last = m.first,
+                None => {}
+            }
+        }
         // `Fifty-three Labour MPs`: a number spelled out is no name.
         let spelled_number = |i: usize| p.info[i].alpha && is_spelled_number(p.word(i));
         if is_name_kind(m.kind) && (m.first..m.last).all(spelled_number) {
@@ -930,6 +939,42 @@ fn join_family_names(p: &Prepared, found: &mut Vec<Mention>) {
         k += 1;
     }
 }
+
+enum TickerPart {
+    Exchange,
+    Symbol,
+}
+
+/// Which part of a stock listing in brackets token `i` is: `(NASDAQ: NVDA)`, `(NYSE:GM)`.
+fn ticker_part(p: &Prepared, i: usize) -> Option<TickerPart> {
+    let caps = |j: usize| {
+        j < p.len() && p.info[j].all_caps && p.info[j].alpha && (1..=6).contains(&p.word(j).len())
+    };
+    let word_at = |j: usize, w: &str| j < p.len() && p.word(j) == w;
+    let exchange = |j: usize| STOCK_EXCHANGES.contains(&p.word(j));
+    let listing = |at: usize| {
+        at >= 1
+            && word_at(at - 1, "(")
+            && exchange(at)
+            && word_at(at + 1, ":")
+            && caps(at + 2)
+            && word_at(at + 3, ")")
+    };
+    if listing(i) {
+        Some(TickerPart::Exchange)
+    } else if i >= 2 && listing(i - 2) {
+        Some(TickerPart::Symbol)
+    } else {
+        None
+    }
+}
+
+/// Stock exchanges as listings name them (`(NYSE: GM)`, `(LSE: BP)`); not `(IATA: TUL)`.
+const STOCK_EXCHANGES: &[&str] = &[
+    "NYSE", "NASDAQ", "Nasdaq", "AMEX", "OTC", "LSE", "TSX", "TSXV", "ASX", "HKEX", "SGX", "TSE",
+    "TYO", "KRX", "KOSDAQ", "TWSE", "SSE", "SZSE", "BSE", "NSE", "JSE", "SIX", "FWB", "ETR",
+    "XETRA", "EPA", "AMS", "BIT", "BME", "STO", "CPH", "HEL", "OSL", "BMV", "B3",
+];
 
 /// A number in words, in any case (`Fifty-three`, `twelve`), without allocating: this is
 /// asked of every name's words.
@@ -1633,9 +1678,12 @@ fn harmonize(p: &Prepared, found: &mut Vec<Mention>) {
             .iter_mut()
             .for_each(|c| *c = true);
     }
-    // Unknown acronyms not tagged at all: organizations.
+    // Unknown acronyms not tagged at all: organizations (not a ticker symbol).
     for (i, c) in covered.iter().enumerate() {
         if *c || !p.info[i].all_caps {
+            continue;
+        }
+        if matches!(ticker_part(p, i), Some(TickerPart::Symbol)) {
             continue;
         }
         let w = p.word(i);
