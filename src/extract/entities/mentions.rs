@@ -242,10 +242,7 @@ fn kind_of(ty: usize, p: &Prepared, first: usize, last: usize) -> Option<EntityK
 fn counts(p: &Prepared, i: usize) -> bool {
     let w = p.word(i);
     let roman = p.info[i].all_caps && w.len() <= 4 && w.bytes().all(|b| b"IVXLCDM".contains(&b));
-    p.info[i].has_digit
-        || w.to_ascii_lowercase().split('-').all(is_number_word)
-        || roman
-        || matches!(w, "%" | "$" | "€" | "£" | "¥")
+    p.info[i].has_digit || is_spelled_number(w) || roman || matches!(w, "%" | "$" | "€" | "£" | "¥")
 }
 
 /// Mentions from BIO labels.
@@ -2320,22 +2317,26 @@ const ROLES: &[&str] = &[
 /// Whether an appositive's head names a role: its first word (after an article) or the last
 /// word before its first preposition.
 fn names_a_role(description: &str) -> bool {
-    let words: Vec<String> = description
+    let words: Vec<&str> = description
         .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .skip_while(|w| matches!(w.as_str(), "a" | "an" | "the"))
+        .skip_while(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"))
         .collect();
     let role = |i: usize| words.get(i).is_some_and(|w| is_role(w));
-    let before_prep = words
+    role(0) || head_end(&words).checked_sub(1).is_some_and(role)
+}
+
+/// Where an appositive's head ends: at its first preposition or relative word (`the head
+/// of the agency`, `a group that ...`), else at its end.
+fn head_end(words: &[&str]) -> usize {
+    words
         .iter()
         .position(|w| {
             matches!(
-                w.as_str(),
-                "of" | "at" | "for" | "in" | "with" | "to" | "from"
+                *w,
+                "of" | "at" | "for" | "in" | "with" | "to" | "from" | "that" | "which" | "whose"
             )
         })
-        .unwrap_or(words.len());
-    role(0) || before_prep.checked_sub(1).is_some_and(role)
+        .unwrap_or(words.len())
 }
 
 /// Words for what an organization is, as the head of an appositive (`the drivers' union`,
@@ -2396,16 +2397,7 @@ const ORGANIZATION_HEADS: &[&str] = &[
 /// (or its last word).
 fn names_an_organization(description: &str) -> bool {
     let words: Vec<&str> = description.split_whitespace().collect();
-    let before_prep = words
-        .iter()
-        .position(|w| {
-            matches!(
-                *w,
-                "of" | "at" | "for" | "in" | "with" | "to" | "from" | "that" | "which" | "whose"
-            )
-        })
-        .unwrap_or(words.len());
-    let Some(head) = before_prep.checked_sub(1).map(|i| words[i]) else {
+    let Some(head) = head_end(&words).checked_sub(1).map(|i| words[i]) else {
         return false;
     };
     let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
