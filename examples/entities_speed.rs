@@ -30,7 +30,7 @@ fn main() {
     let start = Instant::now();
     let prepared = brief::extract::entities::features::Prepared::new(&doc);
     let t1 = start.elapsed().as_secs_f64();
-    let labels = brief::extract::entities::model::Model::get().tag(&prepared);
+    let labels = brief::extract::entities::tagger::Tagger::get().tag(&prepared);
     let t2 = start.elapsed().as_secs_f64();
     let active = prepared.info.iter().filter(|i| i.active).count();
     let tagged = prepared.info.iter().filter(|i| i.tagged).count();

@@ -1,20 +1,21 @@
-//! The two-pass averaged perceptron tagger: scoring, greedy decoding, training, and its file format.
+//! The two-pass averaged perceptron tagger: its definition (scoring, greedy decoding),
+//! training, and its file format. [`super::tagger`] runs the embedded model on documents.
 #![allow(clippy::needless_range_loop)]
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::OnceLock;
 
 use super::features::{
-    begin, history_features, inside, is_begin, label_features, type_of, word_history_features,
-    DocVotes, Prepared, Scope, NUM_LABELS, TYPES,
+    begin, history_features, inside, is_begin, type_of, DocVotes, Prepared, Scope, NUM_LABELS,
+    TYPES,
 };
 use super::hash::NoHashBuilder;
 
 type Row = [f32; NUM_LABELS];
-/// Scores at run time: weights in thousandths, as the model file stores them. Integer sums do
-/// not depend on the order of the additions, so cached partial sums score exactly the same.
-type IntRow = [i32; NUM_LABELS];
+/// Scores as tagging adds them up: weights in thousandths, as the model file stores them.
+/// Integer sums do not depend on the order of the additions, so cached partial sums score
+/// exactly the same.
+pub(super) type IntRow = [i32; NUM_LABELS];
 
 /// One pass's weights: feature hash -> a weight per label.
 #[derive(Default)]
@@ -45,7 +46,7 @@ struct Slot {
 
 impl Weights {
     #[inline]
-    fn score(&self, feats: &[u64], scores: &mut IntRow) {
+    pub(super) fn score(&self, feats: &[u64], scores: &mut IntRow) {
         let mask = self.table.len().wrapping_sub(1);
         if self.table.is_empty() {
             return;
@@ -96,10 +97,8 @@ impl Weights {
         *self = out;
     }
 
-    /// Builds the scoring table from the index. Up to four fifths full: the extra probes are
-    /// mostly in the small fingerprint array, and a smaller table is less memory to touch
-    /// (the embedded model's tables are 4 MB each instead of 8: 4.6 MB less peak RSS on a
-    /// 1 MB file, for about 1% more tagging time).
+    /// Builds the scoring table from the index (training tags with it). Up to four fifths
+    /// full: the extra probes are mostly in the small fingerprint array.
     fn freeze(&mut self) {
         self.clear_table(self.rows.len());
         let index = std::mem::take(&mut self.index);
@@ -141,6 +140,11 @@ impl Weights {
 
     pub fn len(&self) -> usize {
         self.len
+    }
+
+    /// The features that have weights.
+    pub fn keys(&self) -> Vec<u64> {
+        self.index.keys().copied().collect()
     }
 
     /// The mean of several weight tables (models trained on different orders agree better
@@ -186,7 +190,7 @@ pub fn allowed(prev: u8, label: u8) -> bool {
 
 /// The label a mention could continue from: none across a line break.
 #[inline]
-fn continuing(p: &Prepared, i: usize, prev: u8) -> u8 {
+pub(super) fn continuing(p: &Prepared, i: usize, prev: u8) -> u8 {
     if p.info[i].line_start {
         0
     } else {
@@ -195,7 +199,7 @@ fn continuing(p: &Prepared, i: usize, prev: u8) -> u8 {
 }
 
 #[inline]
-fn best<T: Copy + PartialOrd>(scores: &[T; NUM_LABELS], prev: u8) -> u8 {
+pub(super) fn best<T: Copy + PartialOrd>(scores: &[T; NUM_LABELS], prev: u8) -> u8 {
     let mut best = 0u8;
     let mut best_score: Option<T> = None;
     for (l, &s) in scores.iter().enumerate() {
@@ -226,7 +230,7 @@ pub fn token_features(
 
 /// Greedy left-to-right decoding; `choose` sees each active token's features and the best
 /// label and returns the label to keep (training uses it to learn).
-fn decode<T: Copy + PartialOrd + Default>(
+pub(super) fn decode<T: Copy + PartialOrd + Default>(
     p: &Prepared,
     votes: Option<&DocVotes>,
     scope: Scope,
@@ -255,7 +259,7 @@ fn decode<T: Copy + PartialOrd + Default>(
 }
 
 /// One line of the model text: a feature hash and its weights in thousandths.
-fn parse_row(line: &str) -> Option<(u64, IntRow)> {
+pub(super) fn parse_row(line: &str) -> Option<(u64, IntRow)> {
     let mut parts = line.split(' ');
     let key = u64::from_str_radix(parts.next()?, 16).ok()?;
     let mut row = [0i32; NUM_LABELS];
@@ -267,145 +271,10 @@ fn parse_row(line: &str) -> Option<(u64, IntRow)> {
     Some((key, row))
 }
 
-/// The scores of each word's own features ([`Prepared::own_word_features`]) in both passes,
-/// kept from part to part of a document: working out a word's shape and affixes and adding
-/// up their weights takes longer than looking the sum up. Both passes are scored when a word
-/// first comes up, so its features are worked out once.
-#[derive(Default)]
-pub struct WordScores {
-    /// [`Prepared::word_key`] -> the scores in pass 1 and pass 2.
-    rows: HashMap<u64, [IntRow; 2], NoHashBuilder>,
-    feats: Vec<u64>,
-}
-
-/// How many words [`WordScores`] keeps: enough for the tagged words of a long book, few
-/// enough that a huge document of ever new numbers cannot grow it without end.
-const MAX_WORD_SCORES: usize = 1 << 16;
-
-impl WordScores {
-    /// The score of token `i`'s own word features in pass `pass` (0 or 1) of `model`.
-    fn of(&mut self, model: &Model, pass: usize, p: &Prepared, i: usize) -> IntRow {
-        let key = p.word_key(i);
-        if let Some(rows) = self.rows.get(&key) {
-            return rows[pass];
-        }
-        self.feats.clear();
-        p.own_word_features(i, &mut self.feats);
-        let mut rows = [[0; NUM_LABELS]; 2];
-        model.pass1.score(&self.feats, &mut rows[0]);
-        model.pass2.score(&self.feats, &mut rows[1]);
-        if self.rows.len() < MAX_WORD_SCORES {
-            self.rows.insert(key, rows);
-        }
-        rows[pass]
-    }
-}
-
-/// Greedy decoding like [`decode`], adding up fewer weights per token: the word-local
-/// features of each distinct word (and its place), with the first pass's votes on it, are
-/// scored once per part (their part-independent share once per document, in `words`), and
-/// the features of the two previous labels once per label pair.
-fn decode_cached(
-    model: &Model,
-    pass: usize,
-    p: &Prepared,
-    votes: Option<&DocVotes>,
-    words: &mut WordScores,
-) -> Vec<u8> {
-    let w = if pass == 0 {
-        &model.pass1
-    } else {
-        &model.pass2
-    };
-    let mut feats = Vec::with_capacity(64);
-    let mut by_labels = vec![[0i32; NUM_LABELS]; NUM_LABELS * NUM_LABELS];
-    for prev in 0..NUM_LABELS {
-        for prev2 in 0..NUM_LABELS {
-            feats.clear();
-            label_features(prev as u8, prev2 as u8, &mut feats);
-            w.score(&feats, &mut by_labels[prev * NUM_LABELS + prev2]);
-        }
-    }
-    let mut by_word: HashMap<u64, IntRow, NoHashBuilder> = HashMap::default();
-    let mut by_shapes: HashMap<u64, IntRow, NoHashBuilder> = HashMap::default();
-    let mut labels = vec![0u8; p.len()];
-    let (mut prev, mut prev2) = (0u8, 0u8);
-    for i in 0..p.len() {
-        if !p.scored(i, Scope::RunTime) || votes.is_some_and(|v| !v.wants(p, i, prev)) {
-            prev2 = prev;
-            prev = 0;
-            continue;
-        }
-        let mut scores = *by_word.entry(p.word_key(i)).or_insert_with(|| {
-            let mut row = words.of(model, pass, p, i);
-            feats.clear();
-            p.part_word_features(i, &mut feats);
-            if let Some(v) = votes {
-                v.word_features(p, i, &mut feats);
-            }
-            w.score(&feats, &mut row);
-            row
-        });
-        let around = by_shapes.entry(p.shape_context_key(i)).or_insert_with(|| {
-            let mut row = [0; NUM_LABELS];
-            feats.clear();
-            p.shape_context_features(i, &mut feats);
-            w.score(&feats, &mut row);
-            row
-        });
-        for (s, v) in scores.iter_mut().zip(around.iter()) {
-            *s += v;
-        }
-        feats.clear();
-        p.word_context_features(i, &mut feats);
-        word_history_features(p, i, prev, &mut feats);
-        if let Some(v) = votes {
-            v.label_features(p, i, &mut feats);
-        }
-        w.score(&feats, &mut scores);
-        let pair = &by_labels[prev as usize * NUM_LABELS + prev2 as usize];
-        for (s, v) in scores.iter_mut().zip(pair) {
-            *s += v;
-        }
-        let label = best(&scores, continuing(p, i, prev));
-        labels[i] = label;
-        prev2 = prev;
-        prev = label;
-    }
-    labels
-}
-
-const MODEL_TEXT: &str = include_str!("../../../assets/entities/model.txt");
+/// The embedded model, as [`Model::write`] wrote it.
+pub(super) const MODEL_TEXT: &str = include_str!("../../../assets/entities/model.txt");
 
 impl Model {
-    /// The embedded model, parsed once (scoring tables only).
-    pub fn get() -> &'static Model {
-        static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| Model::parse_for_scoring(MODEL_TEXT).unwrap_or_default())
-    }
-
-    /// BIO labels for every token (0 = outside).
-    pub fn tag(&self, p: &Prepared) -> Vec<u8> {
-        self.tag_part(p, &mut WordScores::default())
-    }
-
-    /// [`Model::tag`] for one part of a document, with what earlier parts worked out about
-    /// their words.
-    pub fn tag_part(&self, p: &Prepared, words: &mut WordScores) -> Vec<u8> {
-        let first = decode_cached(self, 0, p, None, words);
-        if self.pass2.is_empty() {
-            return first;
-        }
-        let votes = DocVotes::new(p, &first, Scope::RunTime);
-        decode_cached(self, 1, p, Some(&votes), words)
-    }
-
-    /// The same labels as [`Model::tag`], scoring every feature of every token afresh: the
-    /// plain definition the cached decoder must agree with.
-    pub fn tag_uncached(&self, p: &Prepared) -> Vec<u8> {
-        self.tag_scoped(p, Scope::RunTime)
-    }
-
     /// Labels for the tokens of `scope` (training tags with [`Scope::Training`]).
     pub fn tag_scoped(&self, p: &Prepared, scope: Scope) -> Vec<u8> {
         let first = decode(p, None, scope, |_, _, g, _| g, &|f, s| {
@@ -418,33 +287,6 @@ impl Model {
         decode(p, Some(&votes), scope, |_, _, g, _| g, &|f, s| {
             self.pass2.score(f, s)
         })
-    }
-
-    /// Reads the text format into scoring tables only, without the index and rows that
-    /// training and [`Model::write`] need: less memory at start-up and after.
-    fn parse_for_scoring(source: &str) -> Option<Model> {
-        let mut model = Model::default();
-        let mut lines = source.lines();
-        if !lines.next()?.starts_with("brief-entities 1") {
-            return None;
-        }
-        let mut current: Option<&mut Weights> = None;
-        for line in lines {
-            if let Some(rest) = line.strip_prefix("pass ") {
-                let (pass, count) = rest.split_once(' ')?;
-                let weights = if pass == "1" {
-                    &mut model.pass1
-                } else {
-                    &mut model.pass2
-                };
-                weights.clear_table(count.parse().ok()?);
-                current = Some(weights);
-                continue;
-            }
-            let (key, row) = parse_row(line)?;
-            current.as_deref_mut()?.insert_scored(key, row);
-        }
-        Some(model)
     }
 
     /// Reads the text format written by [`Model::write`].
@@ -634,67 +476,6 @@ pub fn gold_labels(p: &Prepared, spans: &[(usize, usize, usize)]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
-
-    #[test]
-    fn embedded_model_loads_and_tags() {
-        let model = Model::get();
-        assert!(model.pass1.len() > 1000 && model.pass2.len() > 1000);
-        let doc = Document::new(
-            "t",
-            "Visit to Kenya\nOn Monday, Barack Obama visited Kenya with officials from the United Nations.",
-        );
-        let p = Prepared::new(&doc);
-        let labels = model.tag(&p);
-        let words: Vec<(&str, u8)> = (0..p.len()).map(|i| (p.word(i), labels[i])).collect();
-        use super::super::features::{ORG, PERSON, PLACE};
-        let expect = [
-            ("Kenya", begin(PLACE)),
-            ("Monday", 11),
-            ("Barack", begin(PERSON)),
-            ("Obama", inside(PERSON)),
-            ("visited", 0),
-            ("Kenya", begin(PLACE)),
-            ("officials", 0),
-            ("United", begin(ORG)),
-            ("Nations", inside(ORG)),
-        ];
-        for (w, l) in expect {
-            assert!(words.contains(&(w, l)), "{w} {l}: {words:?}");
-        }
-    }
-
-    #[test]
-    fn cached_decoding_matches_the_plain_definition() {
-        let model = Model::get();
-        let texts = [
-            include_str!("../../../seeds/tiktok-shop-amazon-douyin.txt").to_string(),
-            "WASHINGTON (AP) - Sen. Maria Lopez met the U.S. Trade Representative in Geneva.\n\n\
-             Lopez said the World Trade Organization (WTO) would meet on 3 March 2025 in Geneva."
-                .to_string(),
-        ];
-        for text in texts {
-            let doc = Document::new("t", &text);
-            let p = Prepared::new(&doc);
-            assert_eq!(model.tag(&p), model.tag_uncached(&p));
-        }
-    }
-
-    #[test]
-    fn scoring_tables_hold_every_feature_of_the_model_text() {
-        let full = Model::parse(MODEL_TEXT).expect("parses");
-        let scoring = Model::get();
-        assert_eq!(scoring.pass1.len(), full.pass1.len());
-        assert_eq!(scoring.pass2.len(), full.pass2.len());
-        for (a, b) in [(&full.pass1, &scoring.pass1), (&full.pass2, &scoring.pass2)] {
-            for &key in a.index.keys().take(2000) {
-                let (mut x, mut y) = ([0; NUM_LABELS], [0; NUM_LABELS]);
-                a.score(&[key], &mut x);
-                b.score(&[key], &mut y);
-                assert_eq!(x, y);
-            }
-        }
-    }
 
     #[test]
     fn model_text_round_trips() {
