@@ -93,11 +93,11 @@ pub fn extract_entities_with_progress(
     let parts = doc.parts(part_bytes);
     let total = parts.len();
     let mut merged = Merged::default();
-    let mut words = tagger::WordScores::default();
+    let mut memory = tagger::TagMemory::default();
     let mut word_facts = features::WordCache::default();
     for (done, range) in parts.into_iter().enumerate() {
         let prepared = features::Prepared::part_with(doc, range, &mut word_facts);
-        let labels = tagger::Tagger::get().tag_part(&prepared, &mut words);
+        let labels = tagger::Tagger::get().tag_part(&prepared, &mut memory);
         let found = mentions::resolve(&prepared, &labels);
         merged.add(mentions::group(doc, &prepared, found));
         progress(done + 1, total);

@@ -215,7 +215,7 @@ impl Joint {
 /// kept from part to part of a document: working out a word's shape and affixes and adding
 /// up their weights takes longer than looking the sum up.
 #[derive(Default)]
-pub struct WordScores {
+struct WordScores {
     /// [`Prepared::word_key`] -> the scores in pass 1 and pass 2.
     rows: HashMap<u64, [IntRow; 2], NoHashBuilder>,
     feats: Vec<u64>,
@@ -243,17 +243,23 @@ impl WordScores {
     }
 }
 
-/// What the first pass over a part leaves the second besides its labels: the second pass's
-/// scores of each token's label-free context, added up while the first pass had those
-/// weights in hand.
+/// What the tagger keeps from part to part of a document: the scores of what it has seen,
+/// and its working memory (used again, not allocated anew for each part).
 #[derive(Default)]
-struct Carried {
+pub struct TagMemory {
+    words: WordScores,
     /// [`Prepared::shape_context_key`] -> the scores of the shape context in both passes.
     shapes: HashMap<u64, [IntRow; 2], NoHashBuilder>,
-    /// The tokens the first pass scored, in order, with the second pass's scores of their
-    /// neighbouring words and gazetteer phrases.
+    /// What the first pass over a part leaves the second besides its labels: the tokens it
+    /// scored, in order, with the second pass's scores of their label-free context (added up
+    /// while the first pass had those weights in hand).
     context: Vec<(u32, IntRow)>,
+    /// Per pass and part: [`Prepared::word_key`] -> the scores of the word's features.
+    by_word: HashMap<u64, IntRow, NoHashBuilder>,
 }
+
+/// How many shape contexts [`TagMemory`] keeps (a few thousand in prose).
+const MAX_SHAPES: usize = 1 << 16;
 
 /// The embedded model, ready to tag.
 pub struct Tagger {
@@ -276,16 +282,15 @@ impl Tagger {
 
     /// BIO labels for every token (0 = outside).
     pub fn tag(&self, p: &Prepared) -> Vec<u8> {
-        self.tag_part(p, &mut WordScores::default())
+        self.tag_part(p, &mut TagMemory::default())
     }
 
-    /// [`Tagger::tag`] for one part of a document, with what earlier parts worked out about
-    /// their words.
-    pub fn tag_part(&self, p: &Prepared, words: &mut WordScores) -> Vec<u8> {
-        let mut carried = Carried::default();
-        let first = self.decode_cached(0, p, None, words, &mut carried);
+    /// [`Tagger::tag`] for one part of a document, with what earlier parts worked out.
+    pub fn tag_part(&self, p: &Prepared, memory: &mut TagMemory) -> Vec<u8> {
+        memory.context.clear();
+        let first = self.decode_cached(0, p, None, memory);
         let votes = DocVotes::new(p, &first, Scope::RunTime);
-        self.decode_cached(1, p, Some(&votes), words, &mut carried)
+        self.decode_cached(1, p, Some(&votes), memory)
     }
 
     /// The same labels as [`Tagger::tag`], scoring every feature of every token afresh: the
@@ -304,9 +309,9 @@ impl Tagger {
     /// Greedy decoding like [`decode`], adding up fewer weights per token:
     /// - the word-local features of each distinct word (and its place), with the first
     ///   pass's votes on it, are scored once per part (their part-independent share once per
-    ///   document, in `words`);
-    /// - the shape context once per part for both passes, and the other label-free context
-    ///   features once for both passes, by the first (in `carried`);
+    ///   document, in [`WordScores`]);
+    /// - each shape context once per document for both passes, and the other label-free
+    ///   context features once for both passes, by the first;
     /// - the features of the two previous labels once per label pair.
     // `i` is the token everything here is about, not just an index into `labels`.
     #[allow(clippy::needless_range_loop)]
@@ -315,8 +320,7 @@ impl Tagger {
         pass: Pass,
         p: &Prepared,
         votes: Option<&DocVotes>,
-        words: &mut WordScores,
-        carried: &mut Carried,
+        memory: &mut TagMemory,
     ) -> Vec<u8> {
         let joint = &self.joint;
         let mut feats = Vec::with_capacity(64);
@@ -328,7 +332,13 @@ impl Tagger {
                 joint.score(pass, &feats, &mut by_labels[prev * NUM_LABELS + prev2]);
             }
         }
-        let mut by_word: HashMap<u64, IntRow, NoHashBuilder> = HashMap::default();
+        let TagMemory {
+            words,
+            shapes,
+            context,
+            by_word,
+        } = memory;
+        by_word.clear();
         let mut labels = vec![0u8; p.len()];
         // Where the second pass is in the first pass's list of tokens.
         let mut next_carried = 0;
@@ -349,17 +359,22 @@ impl Tagger {
                 joint.score(pass, &feats, &mut row);
                 row
             });
-            let shapes = carried
-                .shapes
-                .entry(p.shape_context_key(i))
-                .or_insert_with(|| {
-                    let [mut first, mut second] = [[0; NUM_LABELS]; 2];
+            let shape_key = p.shape_context_key(i);
+            let around = match shapes.get(&shape_key) {
+                Some(rows) => rows[pass],
+                None => {
+                    let mut rows = [[0; NUM_LABELS]; 2];
                     feats.clear();
                     p.shape_context_features(i, &mut feats);
-                    joint.score_both(&feats, &mut first, &mut second);
-                    [first, second]
-                });
-            for (s, v) in scores.iter_mut().zip(&shapes[pass]) {
+                    let [first, second] = &mut rows;
+                    joint.score_both(&feats, first, second);
+                    if shapes.len() < MAX_SHAPES {
+                        shapes.insert(shape_key, rows);
+                    }
+                    rows[pass]
+                }
+            };
+            for (s, v) in scores.iter_mut().zip(&around) {
                 *s += v;
             }
             if pass == 0 {
@@ -367,13 +382,13 @@ impl Tagger {
                 feats.clear();
                 p.word_context_features(i, &mut feats);
                 joint.score_both(&feats, &mut scores, &mut later);
-                carried.context.push((i as u32, later));
+                context.push((i as u32, later));
             } else {
                 // The second pass scores only tokens the first scored.
-                while carried.context[next_carried].0 < i as u32 {
+                while context[next_carried].0 < i as u32 {
                     next_carried += 1;
                 }
-                for (s, v) in scores.iter_mut().zip(&carried.context[next_carried].1) {
+                for (s, v) in scores.iter_mut().zip(&context[next_carried].1) {
                     *s += v;
                 }
             }
