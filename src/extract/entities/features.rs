@@ -378,6 +378,66 @@ impl LexiconFacts {
     }
 }
 
+/// The distinct words of a part: an open-addressing table of indices into the part's
+/// [`WordFacts`], which hold the words' hashes. Four bytes a slot: the table stays in the
+/// core's cache, where a map of hash and index took 16 bytes a slot and missed it.
+struct WordIds {
+    slots: Vec<u32>,
+}
+
+const NO_WORD: u32 = u32::MAX;
+
+impl WordIds {
+    /// A table for about `words` distinct words (it grows past them).
+    fn with_room(words: usize) -> WordIds {
+        WordIds {
+            slots: vec![NO_WORD; (words * 2).next_power_of_two().max(64)],
+        }
+    }
+
+    /// The index in `facts` of the word with hash `word`, adding `new()` for a new word.
+    #[inline]
+    fn id(
+        &mut self,
+        word: u64,
+        facts: &mut Vec<WordFacts>,
+        new: impl FnOnce() -> WordFacts,
+    ) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut at = word as usize & mask;
+        loop {
+            let id = self.slots[at];
+            if id == NO_WORD {
+                break;
+            }
+            if facts[id as usize].word == word {
+                return id;
+            }
+            at = (at + 1) & mask;
+        }
+        let id = facts.len() as u32;
+        facts.push(new());
+        self.slots[at] = id;
+        // At most half full, so that probes stay short.
+        if facts.len() * 2 > self.slots.len() {
+            self.grow(facts);
+        }
+        id
+    }
+
+    fn grow(&mut self, facts: &[WordFacts]) {
+        self.slots = vec![NO_WORD; self.slots.len() * 2];
+        let mask = self.slots.len() - 1;
+        for (id, f) in facts.iter().enumerate() {
+            let mut at = f.word as usize & mask;
+            while self.slots[at] != NO_WORD {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = id as u32;
+        }
+    }
+}
+
 /// What [`Prepared::part_with`] worked out about the words of the earlier parts of a
 /// document, so that later parts look up only their new words.
 #[derive(Default)]
@@ -420,22 +480,16 @@ impl<'d> Prepared<'d> {
             }
         }
         let lex = Lexicon::get();
-        // Distinct words: the map holds an index into `facts_of`, so its probes stay small;
-        // `ids` is each token's word.
+        // Distinct words, and `ids`, each token's word.
         // Room for a quarter of the tokens: a part of prose has about one distinct word in
-        // seven, so the map rarely grows.
-        let mut words: HashMap<u64, u32, NoHashBuilder> =
-            HashMap::with_capacity_and_hasher(tokens.len() / 4, Default::default());
+        // seven, so the table rarely grows.
+        let mut words = WordIds::with_room(tokens.len() / 4);
         let mut facts_of: Vec<WordFacts> = Vec::with_capacity(tokens.len() / 4);
         let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let w = t.text(text);
             let word = hash_bytes(w.as_bytes());
-            let id = *words.entry(word).or_insert_with(|| {
-                facts_of.push(WordFacts::of(w, word));
-                (facts_of.len() - 1) as u32
-            });
-            ids.push(id);
+            ids.push(words.id(word, &mut facts_of, || WordFacts::of(w, word)));
         }
         drop(words);
         // The lexicon is asked about the words no earlier part had.
@@ -973,6 +1027,19 @@ fn ends_clause(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_token_keeps_the_facts_of_its_own_word() {
+        // Thousands of distinct words, so the table of a part's words grows on the way.
+        let text: String = (0..5000).map(|n| format!("Word{n} w{} ", n % 37)).collect();
+        let doc = Document::new("t", &text);
+        let p = Prepared::new(&doc);
+        assert_eq!(p.len(), 10_000);
+        for i in 0..p.len() {
+            assert_eq!(p.info[i].word, hash_bytes(p.word(i).as_bytes()), "{i}");
+            assert_eq!(p.info[i].lower, hash_lower(p.word(i)), "{i}");
+        }
+    }
 
     #[test]
     fn the_tagger_skips_sentence_openers_and_neighbours_that_are_not_joiners() {
