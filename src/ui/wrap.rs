@@ -255,7 +255,7 @@ impl WrappedText {
     }
 }
 
-/// Paragraphs as display blocks; a paragraph longer than [`MAX_BLOCK_BYTES`] is cut into
+/// Paragraphs as display blocks; a paragraph longer than `MAX_BLOCK_BYTES` is cut into
 /// pieces after whitespace, or else at a grapheme boundary when a word is that long. Only a
 /// single grapheme cluster larger than `4 * MAX_BLOCK_BYTES` (a base letter under thousands of
 /// combining marks: no terminal draws that anyway) is cut inside, at a char boundary.

@@ -118,7 +118,7 @@ pub struct TokenInfo {
 pub enum Scope {
     /// Every active token: what the model is trained on.
     Training,
-    /// The tagged tokens: what [`super::model::Model::tag`] scores.
+    /// The tagged tokens: what [`super::tagger::Tagger::tag`] scores.
     RunTime,
 }
 
@@ -301,8 +301,8 @@ struct WordFacts {
     lowercase: bool,
     candidate: bool,
     /// A lowercase word that names in the training data contain often enough to be worth
-    /// tagging next to a candidate (`of`, `de`, `&`, `years`). Filled by
-    /// [`WordFacts::look_up`], like the fields below.
+    /// tagging next to a candidate (`of`, `de`, `&`, `years`). Filled by [`WordFacts::add`]
+    /// from the lexicon, like the fields below.
     joiner: bool,
     /// A joiner seldom at the edge of a name (`of`, `,`).
     inner_joiner: bool,

@@ -249,7 +249,7 @@ macro_rules! word_set {
 
 word_set! {
     /// Every word, lowercased, at which the matcher can find a time expression, by itself or by
-    /// what follows it (a holiday aside: see [`holiday_name`]): months and their abbreviations,
+    /// what follows it (a holiday aside: see [`is_holiday_name`]): months and their abbreviations,
     /// weekdays and theirs, number words (`two years ago`), seasons, clock words, and the words
     /// that lead a phrase (`the 1990s`, `last year`, `early 2016`, `end of March`).
     STARTERS, is_starter:
