@@ -1022,3 +1022,21 @@ fn an_employer_before_a_title_is_an_organization() {
     assert_eq!(find(&found, "NASDAQ").kind, EntityKind::Organization);
     assert!(found.iter().all(|e| e.name != "NVDA"), "{found:#?}");
 }
+
+#[test]
+fn colour_codes_in_saved_terminal_output_name_nothing() {
+    let text = "\x1b[1;31mWARNING\x1b[0m Shares of Microsoft fell 4% in Paris on Monday, \
+                \x1b[32mtraders\x1b[0m said.";
+    let (doc, found) = entities(text);
+    assert_well_formed(&doc, &found);
+    assert_eq!(find(&found, "Microsoft").kind, EntityKind::Organization);
+    assert_eq!(find(&found, "Paris").kind, EntityKind::Place);
+    for e in &found {
+        for m in mention_texts(&doc, e) {
+            assert!(
+                !m.contains('\x1b') && !m.contains("0m") && !m.contains("32m"),
+                "{m:?} is an escape sequence's: {found:#?}"
+            );
+        }
+    }
+}

@@ -48,6 +48,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
+        // A terminal escape sequence (colours in saved terminal output): its letters and
+        // digits (`[31m`) are no words.
+        if b == ESC {
+            i = escape_end(bytes, i);
+            continue;
+        }
         // Most tokens start with an ASCII letter or digit: no decoding needed.
         if b.is_ascii_alphanumeric() {
             let end = word_end(text, i);
@@ -86,6 +92,50 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i = end;
     }
     tokens
+}
+
+const ESC: u8 = 0x1B;
+
+/// The longest operating-system command (`ESC ]`: window titles, links) read as one: an
+/// unterminated one does not hide the rest of a long line.
+const MAX_OSC_BYTES: usize = 4096;
+
+/// Where the terminal escape sequence at `i` (an ESC byte) ends: `ESC [`, parameters and a
+/// final byte (colours, cursor moves); `ESC ]` up to BEL or `ESC \` (titles, links); else ESC
+/// and the character after it. It ends on an ASCII byte or before a line break, so always
+/// between characters.
+fn escape_end(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i + 1) {
+        Some(b'[') => {
+            let mut j = i + 2;
+            while bytes.get(j).is_some_and(|b| (0x20..=0x3F).contains(b)) {
+                j += 1;
+            }
+            if bytes.get(j).is_some_and(|b| (0x40..=0x7E).contains(b)) {
+                j += 1;
+            }
+            j
+        }
+        Some(b']') => {
+            let end = bytes.len().min(i + MAX_OSC_BYTES);
+            let mut j = i + 2;
+            while j < end {
+                match bytes[j] {
+                    0x07 => return j + 1,
+                    ESC if bytes.get(j + 1) == Some(&b'\\') => return j + 2,
+                    b'\n' => return j,
+                    _ => j += 1,
+                }
+            }
+            if j == bytes.len() {
+                j
+            } else {
+                i + 2
+            }
+        }
+        Some(&b) if b.is_ascii() && b != b'\n' => i + 2,
+        _ => i + 1,
+    }
 }
 
 const ASCII_OTHER: u8 = 0;
@@ -294,6 +344,27 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn terminal_escape_sequences_are_no_words() {
+        assert_eq!(
+            words("Evil \x1b[31mRED\x1b[0m and \x1b[1;32mGreen\x1b[m text\x1b7."),
+            ["Evil", "RED", "and", "Green", "text", "."]
+        );
+        // A link (OSC 8), ended by BEL or by ESC \.
+        assert_eq!(
+            words("see \x1b]8;;https://x.org/a?b=1\x07Reuters\x1b]8;;\x1b\\ now"),
+            ["see", "Reuters", "now"]
+        );
+        // Unterminated: the command ends at the line break, or after ESC ] on a long line.
+        assert_eq!(words("\x1b]0;title\nNext line"), ["Next", "line"]);
+        let long = format!("\x1b]{} Tail", "x".repeat(MAX_OSC_BYTES));
+        assert_eq!(words(&long).last(), Some(&"Tail"));
+        assert_eq!(words(&long).len(), 2);
+        // Cut short at the end of the text, or before a character that is not ASCII.
+        assert_eq!(words("Done \x1b["), ["Done"]);
+        assert_eq!(words("\x1b[é Word"), ["é", "Word"]);
     }
 
     #[test]
