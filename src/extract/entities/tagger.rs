@@ -25,11 +25,12 @@ struct Slot {
     key: u64,
     /// The weights in thousandths, when they fit in 16 bits.
     rows: [[i16; NUM_LABELS]; 2],
-    /// Otherwise (a few hundred features of the model), where they are in [`Joint::wide`].
+    /// Otherwise (a few hundred features of the model), where they are in [`Joint::wide`],
+    /// plus one (0, as in a new table: the weights are here).
     wide: u32,
 }
 
-const NARROW: u32 = u32::MAX;
+const NARROW: u32 = 0;
 
 /// The weights of both passes: an open-addressing table keyed by feature hash.
 #[derive(Default)]
@@ -115,10 +116,10 @@ impl Joint {
             return;
         }
         if slot.wide == NARROW {
-            slot.wide = self.wide.len() as u32;
+            slot.wide = self.wide.len() as u32 + 1;
             self.wide.push(slot.rows.map(|r| r.map(i32::from)));
         }
-        self.wide[slot.wide as usize][pass] = row;
+        self.wide[slot.wide as usize - 1][pass] = row;
     }
 
     /// Twice the room, the same weights.
@@ -168,7 +169,10 @@ impl Joint {
                 *s += i32::from(w);
             }
         } else {
-            for (s, w) in scores.iter_mut().zip(&self.wide[slot.wide as usize][pass]) {
+            for (s, w) in scores
+                .iter_mut()
+                .zip(&self.wide[slot.wide as usize - 1][pass])
+            {
                 *s += w;
             }
         }
@@ -189,19 +193,17 @@ impl Joint {
         if !lines.next()?.starts_with("brief-entities 1") {
             return None;
         }
-        // Room for the larger pass: the passes share most of their features, and the table
-        // grows if they do not.
-        let rows = source
-            .lines()
-            .filter_map(|l| l.strip_prefix("pass "))
-            .filter_map(|rest| rest.split_once(' ')?.1.parse::<usize>().ok())
-            .max()
-            .unwrap_or(0);
-        let mut joint = Joint::with_room(rows);
+        let mut joint = Joint::default();
         let mut pass = None;
         for line in lines {
             if let Some(rest) = line.strip_prefix("pass ") {
                 pass = Some(if rest.starts_with('1') { 0 } else { 1 });
+                // Room for the first pass's rows: the second shares most of their features,
+                // and the table grows if it does not.
+                if joint.slots.is_empty() {
+                    let rows = rest.split_once(' ')?.1.parse().ok()?;
+                    joint = Joint::with_room(rows);
+                }
                 continue;
             }
             let (key, row) = parse_row(line)?;
