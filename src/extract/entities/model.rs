@@ -17,58 +17,24 @@ type Row = [f32; NUM_LABELS];
 /// exactly the same.
 pub(super) type IntRow = [i32; NUM_LABELS];
 
-/// One pass's weights: feature hash -> a weight per label.
+/// One pass's weights: feature hash -> a weight per label. (Tagging documents reads them
+/// from [`super::tagger`]'s table of both passes; these serve training and the plain
+/// definition of the tagger.)
 #[derive(Default)]
 pub struct Weights {
     index: HashMap<u64, u32, NoHashBuilder>,
     rows: Vec<Row>,
-    /// The same weights in an open-addressing table, key and row in one cache line, for scoring.
-    table: Vec<Slot>,
-    /// 16 bits of each slot's key, probed first: this array is small enough to stay in the
-    /// core's cache, so the many features the model does not know seldom cost a trip to
-    /// memory. A match is confirmed against the slot's whole key.
-    fingerprints: Vec<u16>,
-    /// How many features have weights.
-    len: usize,
-}
-
-#[inline]
-fn fingerprint(key: u64) -> u16 {
-    ((key >> 48) as u16) | 1
-}
-
-#[derive(Clone, Copy)]
-#[repr(C, align(64))]
-struct Slot {
-    key: u64,
-    row: IntRow,
 }
 
 impl Weights {
+    /// Adds the weights of `feats`, in thousandths as the model file stores them, to `scores`.
     #[inline]
     pub(super) fn score(&self, feats: &[u64], scores: &mut IntRow) {
-        let mask = self.table.len().wrapping_sub(1);
-        if self.table.is_empty() {
-            return;
-        }
-        for &f in feats {
-            let print = fingerprint(f);
-            let mut at = (f as usize) & mask;
-            loop {
-                let seen = self.fingerprints[at];
-                if seen == 0 {
-                    break;
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for (s, w) in scores.iter_mut().zip(&self.rows[r as usize]) {
+                    *s += (w * 1000.0).round() as i32;
                 }
-                if seen == print {
-                    let slot = &self.table[at];
-                    if slot.key == f {
-                        for (s, w) in scores.iter_mut().zip(&slot.row) {
-                            *s += w;
-                        }
-                        break;
-                    }
-                }
-                at = (at + 1) & mask;
             }
         }
     }
@@ -93,53 +59,11 @@ impl Weights {
             out.index.insert(k, out.rows.len() as u32);
             out.rows.push(row);
         }
-        out.freeze();
         *self = out;
     }
 
-    /// Builds the scoring table from the index (training tags with it). Up to four fifths
-    /// full: the extra probes are mostly in the small fingerprint array.
-    fn freeze(&mut self) {
-        self.clear_table(self.rows.len());
-        let index = std::mem::take(&mut self.index);
-        for (&key, &r) in &index {
-            let row = self.rows[r as usize].map(|v| (v * 1000.0).round() as i32);
-            self.insert_scored(key, row);
-        }
-        self.index = index;
-    }
-
-    /// An empty scoring table with room for `features`.
-    fn clear_table(&mut self, features: usize) {
-        let size = (features * 5 / 4 + 1).next_power_of_two().max(16);
-        self.fingerprints = vec![0u16; size];
-        self.table = vec![
-            Slot {
-                key: 0,
-                row: [0; NUM_LABELS]
-            };
-            size
-        ];
-        self.len = 0;
-    }
-
-    /// Adds a feature's weights to the scoring table (which must have room).
-    fn insert_scored(&mut self, key: u64, row: IntRow) {
-        if key == 0 || self.len + 1 >= self.table.len() {
-            return;
-        }
-        let mask = self.table.len() - 1;
-        let mut at = (key as usize) & mask;
-        while self.fingerprints[at] != 0 {
-            at = (at + 1) & mask;
-        }
-        self.fingerprints[at] = fingerprint(key);
-        self.table[at] = Slot { key, row };
-        self.len += 1;
-    }
-
     pub fn len(&self) -> usize {
-        self.len
+        self.index.len()
     }
 
     /// The features that have weights.
@@ -166,12 +90,11 @@ impl Weights {
                 }
             }
         }
-        out.freeze();
         out
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.index.is_empty()
     }
 }
 
@@ -339,8 +262,6 @@ impl Model {
             w.index.insert(key, w.rows.len() as u32);
             w.rows.push(row.map(|v| v as f32 / 1000.0));
         }
-        model.pass1.freeze();
-        model.pass2.freeze();
         Some(model)
     }
 
@@ -468,7 +389,6 @@ impl Trainer {
                 out.rows.push(row);
             }
         }
-        out.freeze();
         out
     }
 }
